@@ -1,0 +1,135 @@
+package org.kontekst.bot.app;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+import org.kontekst.knowledge.check.Checker;
+import org.kontekst.knowledge.check.InvalidPostException;
+import org.kontekst.knowledge.check.Post;
+import org.kontekst.knowledge.check.Report;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code kontekst check}: one JSON report per post on stdout, in input order. A bad post gets an
+ * error object on its own line and the batch goes on.
+ */
+@Command(
+    name = "check",
+    mixinStandardHelpOptions = true,
+    description = "Checks posts against the knowledge base and prints one JSON object per post.")
+final class CheckCommand implements Callable<Integer> {
+  /** Longest stdin line read in --jsonl mode; longer lines are answered with an error. */
+  static final int MAX_LINE = 1 << 20;
+
+  @Mixin private DataOption data;
+
+  @Option(names = "--top", paramLabel = "N", defaultValue = "3", description = "Most matches per post (default 3).")
+  private int top;
+
+  @Option(
+      names = "--min-score",
+      paramLabel = "S",
+      description = "Report matches at or above this confidence; 0 lists the top N. Default: the calibrated threshold.")
+  private Double minScore;
+
+  @Option(names = "--jsonl", description = "Read one {\"id\",\"text\",\"forward_from\"} object per stdin line.")
+  private boolean jsonl;
+
+  @Option(names = "--lang", paramLabel = "CODE", description = "Interface language of the reply: en or uk (default en).")
+  private String interfaceLanguage = "en";
+
+  @Parameters(arity = "0..1", paramLabel = "TEXT", description = "The post to check.")
+  private String text;
+
+  @Override
+  public Integer call() throws IOException {
+    if (top < 0) {
+      System.err.println("--top must be 0 or more");
+      return 2;
+    }
+    if (minScore != null && (minScore < 0 || minScore > 1)) {
+      System.err.println("--min-score must be between 0 and 1");
+      return 2;
+    }
+    if (!jsonl && text == null) {
+      System.err.println("give the post as TEXT, or use --jsonl and send one JSON object per line on stdin");
+      return 2;
+    }
+    ObjectMapper json = new ObjectMapper();
+    ReportJson reports = new ReportJson(json);
+    PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    try (Engine engine = Engine.open(data.dataDir())) {
+      double threshold = minScore == null ? engine.threshold() : minScore;
+      Checker checker = engine.checker();
+      if (!jsonl) {
+        out.println(json.writeValueAsString(answer(checker, reports, new Post("", text, "", ""), threshold)));
+        return 0;
+      }
+      var decoder = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT);
+      BufferedReader in = new BufferedReader(new InputStreamReader(System.in, decoder));
+      int lineNumber = 0;
+      while (true) {
+        String line;
+        try {
+          line = in.readLine();
+        } catch (CharacterCodingException e) {
+          lineNumber++;
+          out.println(json.writeValueAsString(reports.error("", "line " + lineNumber + " is not valid UTF-8: send UTF-8 text")));
+          // The decoder cannot resynchronise reliably after bad bytes: stop reading, say so.
+          System.err.println("stopped at line " + lineNumber + ": input is not valid UTF-8");
+          return 1;
+        }
+        if (line == null) break;
+        lineNumber++;
+        if (line.isBlank()) continue;
+        out.println(json.writeValueAsString(answerLine(checker, reports, json, line, lineNumber, threshold)));
+      }
+      return 0;
+    }
+  }
+
+  private Object answerLine(
+      Checker checker, ReportJson reports, ObjectMapper json, String line, int number, double threshold) {
+    if (line.length() > MAX_LINE) {
+      return reports.error("", "line " + number + " is longer than " + MAX_LINE + " characters: send a shorter post");
+    }
+    JsonNode node;
+    try {
+      node = json.readTree(line);
+    } catch (JsonProcessingException e) {
+      return reports.error("", "line " + number + " is not valid JSON: " + e.getOriginalMessage());
+    }
+    if (node == null || !node.isObject()) {
+      return reports.error("", "line " + number + " must be a JSON object such as {\"id\":\"1\",\"text\":\"...\"}");
+    }
+    String id = node.path("id").isValueNode() ? node.path("id").asText() : "";
+    JsonNode textNode = node.get("text");
+    if (textNode == null || !textNode.isTextual()) {
+      return reports.error(id, "line " + number + " has no \"text\" string: add the post's text");
+    }
+    String forward = node.path("forward_from").isTextual() ? node.path("forward_from").asText() : "";
+    return answer(checker, reports, new Post(id, textNode.asText(), "", forward), threshold);
+  }
+
+  private Object answer(Checker checker, ReportJson reports, Post post, double threshold) {
+    try {
+      Report report = checker.check(post, top, threshold);
+      return reports.of(post.id(), report, Replies.plainText(report, interfaceLanguage));
+    } catch (InvalidPostException e) {
+      return reports.error(post.id(), e.getMessage());
+    }
+  }
+}

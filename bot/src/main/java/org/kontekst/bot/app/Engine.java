@@ -1,0 +1,91 @@
+package org.kontekst.bot.app;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.kontekst.knowledge.check.Checker;
+import org.kontekst.knowledge.check.KnowledgeChecker;
+import org.kontekst.knowledge.language.LanguageDetector;
+import org.kontekst.knowledge.search.AliasTable;
+import org.kontekst.knowledge.search.Embedder;
+import org.kontekst.knowledge.search.Retrieval;
+import org.kontekst.knowledge.store.KnowledgeStore;
+import org.kontekst.knowledge.wording.WordingDetector;
+
+/**
+ * The knowledge side of Kontekst assembled from a data directory: the store, the search index
+ * (rebuilt when stale) and the checker. Every subcommand that checks posts opens one and closes it.
+ */
+public final class Engine implements AutoCloseable {
+  /** A curator's additions to the bundled alias table, if the data directory has one. */
+  static final String EXTRA_ALIASES = "aliases.tsv";
+
+  private final KnowledgeStore store;
+  private final Retrieval retrieval;
+  private final KnowledgeChecker checker;
+
+  private Engine(KnowledgeStore store, Retrieval retrieval, KnowledgeChecker checker) {
+    this.store = store;
+    this.retrieval = retrieval;
+    this.checker = checker;
+  }
+
+  /** Opens the engine with the default embedding model. */
+  public static Engine open(Path dataDir) {
+    return open(dataDir, Embedder.defaultModel(), WordingDetector.none(), Languages.detector());
+  }
+
+  static Engine open(
+      Path dataDir, Embedder embedder, WordingDetector wording, LanguageDetector languages) {
+    KnowledgeStore store = KnowledgeStore.open(dataDir);
+    try {
+      List<AliasTable.Source> extra = new ArrayList<>();
+      Path aliases = dataDir.resolve(EXTRA_ALIASES);
+      if (Files.isRegularFile(aliases)) extra.add(AliasTable.Source.file(aliases));
+      Retrieval retrieval = Retrieval.open(dataDir.resolve("index"), store.articles(), embedder, extra);
+      KnowledgeChecker checker = new KnowledgeChecker(retrieval, wording, languages, Ticker.systemTicker());
+      return new Engine(store, retrieval, checker);
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
+  }
+
+  public Checker checker() {
+    return checker;
+  }
+
+  /** The calibrated confidence below which matches are not reported. */
+  public double threshold() {
+    return checker.threshold();
+  }
+
+  public KnowledgeStore store() {
+    return store;
+  }
+
+  public Retrieval retrieval() {
+    return retrieval;
+  }
+
+  public int articleCount() {
+    return retrieval.size();
+  }
+
+  public Optional<Instant> lastUpdated() {
+    return store.articles().lastUpdated();
+  }
+
+  @Override
+  public void close() {
+    try {
+      retrieval.close();
+    } finally {
+      store.close();
+    }
+  }
+}

@@ -1,0 +1,250 @@
+package org.kontekst.knowledge.search;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * The multilingual alias table: concepts (people, places, organisations, recurring terms) with
+ * their surface forms in English, Ukrainian, Russian and other languages.
+ *
+ * <p>Every form is analysed the way text is, once per {@link Lemmatizer.Mode}, and stored as a
+ * token-sequence trie; {@link #find} walks a text's lemmas through it, so "Пхеньяна", "Пхеньяну"
+ * and "Pyongyang" all reach the concept {@code pyongyang}. The format is tab-separated: {@code
+ * concept kind en uk ru other}, forms separated by {@code |}, {@code #} comments.
+ */
+public final class AliasTable {
+  private static final Pattern CONCEPT_ID = Pattern.compile("[a-z0-9_]{1,80}");
+
+  /** One concept: its id, kind and the English label used when a post is glossed in English. */
+  public record Concept(String id, String kind, String label) {
+    public Concept {
+      if (!CONCEPT_ID.matcher(Objects.requireNonNull(id, "id")).matches()) {
+        throw new IllegalArgumentException("concept id must be [a-z0-9_]: " + id);
+      }
+      kind = kind == null ? "" : kind;
+      label = label == null || label.isBlank() ? id.replace('_', ' ') : label;
+    }
+  }
+
+  /** A concept found in a text, covering tokens {@code [from, to)}. */
+  record Hit(Concept concept, int from, int to) {}
+
+  private static final class Node {
+    final Map<String, Node> next = new HashMap<>(4);
+    Concept concept;
+  }
+
+  private final Map<String, Concept> concepts;
+  private final Map<Lemmatizer.Mode, Node> tries;
+  private final String version;
+
+  private AliasTable(Map<String, Concept> concepts, Map<Lemmatizer.Mode, Node> tries, String version) {
+    this.concepts = concepts;
+    this.tries = tries;
+    this.version = version;
+  }
+
+  /** The table bundled with Kontekst, plus any extra sources (e.g. a curator's file), in order. */
+  public static AliasTable load(Lemmatizer lemmatizer, List<Source> extra) {
+    List<Source> sources = new ArrayList<>();
+    sources.add(Source.classpath("/aliases/aliases.tsv"));
+    sources.addAll(extra);
+    return parse(lemmatizer, sources);
+  }
+
+  /** Where alias lines come from: a name for messages and the reader of its text. */
+  public record Source(String name, ReaderSupplier reader) {
+    public static Source classpath(String resource) {
+      return new Source(
+          resource,
+          () -> {
+            InputStream in = AliasTable.class.getResourceAsStream(resource);
+            if (in == null) {
+              throw new IOException("missing resource " + resource);
+            }
+            return new InputStreamReader(in, StandardCharsets.UTF_8);
+          });
+    }
+
+    public static Source text(String name, String text) {
+      return new Source(name, () -> new java.io.StringReader(text));
+    }
+
+    public static Source file(java.nio.file.Path path) {
+      return new Source(
+          path.toString(), () -> java.nio.file.Files.newBufferedReader(path, StandardCharsets.UTF_8));
+    }
+  }
+
+  /** Opens a source's text. */
+  @FunctionalInterface
+  public interface ReaderSupplier {
+    Reader open() throws IOException;
+  }
+
+  static AliasTable parse(Lemmatizer lemmatizer, List<Source> sources) {
+    Map<String, Concept> concepts = new LinkedHashMap<>();
+    Map<Lemmatizer.Mode, Node> tries = new EnumMap<>(Lemmatizer.Mode.class);
+    for (Lemmatizer.Mode mode : Lemmatizer.Mode.values()) {
+      tries.put(mode, new Node());
+    }
+    MessageDigest digest = sha256();
+    for (Source source : sources) {
+      try (BufferedReader reader = new BufferedReader(source.reader().open())) {
+        String line;
+        int number = 0;
+        while ((line = reader.readLine()) != null) {
+          number++;
+          digest.update(line.getBytes(StandardCharsets.UTF_8));
+          digest.update((byte) '\n');
+          String trimmed = line.strip();
+          if (trimmed.isEmpty() || trimmed.startsWith("#") || trimmed.startsWith("concept\t")) {
+            continue;
+          }
+          String[] columns = line.split("\t", -1);
+          if (columns.length < 3) {
+            throw new IllegalArgumentException(
+                source.name() + ":" + number + ": expected concept, kind and forms separated by tabs");
+          }
+          String id = columns[0].strip();
+          List<String> forms = new ArrayList<>();
+          String label = null;
+          for (int c = 2; c < columns.length; c++) {
+            for (String form : columns[c].split("\\|")) {
+              String f = form.strip();
+              if (f.isEmpty()) continue;
+              forms.add(f);
+              if (c == 2 && label == null) label = f;
+            }
+          }
+          Concept concept;
+          try {
+            concept = concepts.computeIfAbsent(id, k -> new Concept(k, columns[1].strip(), null));
+            if (label != null && concept.label().equals(id.replace('_', ' '))) {
+              concept = new Concept(id, concept.kind(), label);
+              concepts.put(id, concept);
+            }
+          } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(source.name() + ":" + number + ": " + e.getMessage(), e);
+          }
+          for (String form : forms) {
+            for (Lemmatizer.Mode mode : Lemmatizer.Mode.values()) {
+              insert(tries.get(mode), lemmatizer, form, mode, concept);
+            }
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read aliases from " + source.name(), e);
+      }
+    }
+    // Labels may have been replaced after forms were inserted: point every trie node at the final
+    // concept record.
+    for (Node root : tries.values()) {
+      relabel(root, concepts);
+    }
+    return new AliasTable(concepts, tries, HexFormat.of().formatHex(digest.digest()).substring(0, 16));
+  }
+
+  private static void relabel(Node node, Map<String, Concept> concepts) {
+    if (node.concept != null) node.concept = concepts.get(node.concept.id());
+    for (Node child : node.next.values()) relabel(child, concepts);
+  }
+
+  private static void insert(
+      Node root, Lemmatizer lemmatizer, String form, Lemmatizer.Mode mode, Concept concept) {
+    List<Token> tokens = Tokenizer.tokenize(form);
+    if (tokens.isEmpty()) return;
+    List<Node> frontier = List.of(root);
+    for (Token token : tokens) {
+      List<Node> nextFrontier = new ArrayList<>();
+      for (Node node : frontier) {
+        for (String lemma : lemmatizer.lemmas(token, mode)) {
+          Node child = node.next.computeIfAbsent(lemma, k -> new Node());
+          if (!nextFrontier.contains(child)) nextFrontier.add(child);
+        }
+      }
+      frontier = nextFrontier;
+    }
+    for (Node end : frontier) {
+      // First writer wins: an ambiguous form stays with the concept listed first.
+      if (end.concept == null) end.concept = concept;
+    }
+  }
+
+  /**
+   * Finds concepts in a token sequence, longest match first, left to right.
+   *
+   * @param lemmas for each token, the lemmas it may be read as (in the given mode)
+   */
+  List<Hit> find(List<List<String>> lemmas, Lemmatizer.Mode mode) {
+    Node root = tries.get(mode);
+    List<Hit> hits = new ArrayList<>();
+    int i = 0;
+    while (i < lemmas.size()) {
+      int bestEnd = -1;
+      Concept best = null;
+      List<Node> frontier = List.of(root);
+      for (int j = i; j < lemmas.size() && !frontier.isEmpty(); j++) {
+        List<Node> next = new ArrayList<>(2);
+        for (Node node : frontier) {
+          for (String lemma : lemmas.get(j)) {
+            Node child = node.next.get(lemma);
+            if (child != null && !next.contains(child)) next.add(child);
+          }
+        }
+        for (Node node : next) {
+          if (node.concept != null) {
+            bestEnd = j + 1;
+            best = node.concept;
+            break;
+          }
+        }
+        frontier = next;
+      }
+      if (best != null) {
+        hits.add(new Hit(best, i, bestEnd));
+        i = bestEnd;
+      } else {
+        i++;
+      }
+    }
+    return hits;
+  }
+
+  public int size() {
+    return concepts.size();
+  }
+
+  /** A short hash of the table's text; derived indexes record it to know when to rebuild. */
+  public String version() {
+    return version;
+  }
+
+  public java.util.Optional<Concept> concept(String id) {
+    return java.util.Optional.ofNullable(concepts.get(id));
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+}

@@ -1,0 +1,12 @@
+package org.kontekst.knowledge.search;
+
+/**
+ * An article found for a query, with the signals retrieval measured.
+ *
+ * @param conceptCoverage idf-weighted share of the query's language-neutral features (concepts,
+ *     quantities, names) that the article has, in [0, 1]
+ * @param termCoverage idf-weighted share of the query's content words that the article has
+ * @param similarity cosine between the query's and the article's embeddings, in [-1, 1]
+ */
+public record Candidate(
+    IndexedArticle article, double conceptCoverage, double termCoverage, double similarity) {}

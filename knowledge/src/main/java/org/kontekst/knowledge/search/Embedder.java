@@ -1,0 +1,72 @@
+package org.kontekst.knowledge.search;
+
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A LangChain4j {@link EmbeddingModel} with a name, so derived indexes know which model made their
+ * vectors. Vectors come back L2-normalized, so a dot product is the cosine.
+ */
+public final class Embedder {
+  /** How many characters of a text are embedded; longer texts are cut at a word boundary. */
+  static final int MAX_CHARS = 1200;
+
+  private final EmbeddingModel model;
+  private final String name;
+
+  public Embedder(EmbeddingModel model, String name) {
+    this.model = Objects.requireNonNull(model, "model");
+    this.name = Objects.requireNonNull(name, "name");
+  }
+
+  /** The default: all-MiniLM-L6-v2 (quantized), in-process, shipped inside its Maven jar. */
+  public static Embedder defaultModel() {
+    return new Embedder(new AllMiniLmL6V2QuantizedEmbeddingModel(), "all-minilm-l6-v2-q");
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public float[] embed(String text) {
+    return normalize(model.embed(cut(text)).content().vector());
+  }
+
+  /** Embeds many texts; the in-process model spreads a batch over the cores. */
+  public List<float[]> embedAll(List<String> texts) {
+    List<TextSegment> segments = new ArrayList<>(texts.size());
+    for (String text : texts) segments.add(TextSegment.from(cut(text)));
+    List<Embedding> embeddings = model.embedAll(segments).content();
+    List<float[]> out = new ArrayList<>(embeddings.size());
+    for (Embedding e : embeddings) out.add(normalize(e.vector()));
+    return out;
+  }
+
+  private static String cut(String text) {
+    String t = text.isBlank() ? "-" : text;
+    if (t.length() <= MAX_CHARS) return t;
+    int space = t.lastIndexOf(' ', MAX_CHARS);
+    return t.substring(0, space > MAX_CHARS / 2 ? space : MAX_CHARS);
+  }
+
+  static float[] normalize(float[] v) {
+    double norm = 0;
+    for (float x : v) norm += x * x;
+    norm = Math.sqrt(norm);
+    if (norm == 0) return v;
+    float[] out = new float[v.length];
+    for (int i = 0; i < v.length; i++) out[i] = (float) (v[i] / norm);
+    return out;
+  }
+
+  static double dot(float[] a, float[] b) {
+    double s = 0;
+    for (int i = 0; i < a.length; i++) s += a[i] * b[i];
+    return s;
+  }
+}
