@@ -44,6 +44,9 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
@@ -321,15 +324,32 @@ public final class SearchIndex implements AutoCloseable {
   private static void fillMissing(
       IndexSearcher searcher, Query query, double total, Map<Integer, double[]> signals, int slot)
       throws IOException {
+    List<Integer> missing = new ArrayList<>();
     for (Map.Entry<Integer, double[]> e : signals.entrySet()) {
-      double[] s = e.getValue();
-      if (!Double.isNaN(s[slot])) continue;
-      if (total <= 0) {
-        s[slot] = 0;
-        continue;
+      if (Double.isNaN(e.getValue()[slot])) {
+        e.getValue()[slot] = 0;
+        missing.add(e.getKey());
       }
-      var explanation = searcher.explain(query, e.getKey());
-      s[slot] = explanation.isMatch() ? Math.min(1, explanation.getValue().doubleValue() / total) : 0;
+    }
+    if (missing.isEmpty() || total <= 0) return;
+    java.util.Collections.sort(missing);
+    Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE, 1f);
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    int leafIndex = -1;
+    Scorer scorer = null;
+    for (int doc : missing) {
+      int index = ReaderUtil.subIndex(doc, leaves);
+      LeafReaderContext leaf = leaves.get(index);
+      if (index != leafIndex) {
+        leafIndex = index;
+        scorer = weight.scorer(leaf);
+      }
+      if (scorer == null) continue;
+      int local = doc - leaf.docBase;
+      int at = scorer.docID() >= local ? scorer.docID() : scorer.iterator().advance(local);
+      if (at == local) {
+        signals.get(doc)[slot] = Math.min(1, scorer.score() / total);
+      }
     }
   }
 

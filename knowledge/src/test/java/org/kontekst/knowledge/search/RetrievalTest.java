@@ -1,0 +1,117 @@
+package org.kontekst.knowledge.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kontekst.knowledge.article.ArticleStatus;
+import org.kontekst.knowledge.store.KnowledgeStore;
+
+/** Retrieval on a real H2 file, a real Lucene index and the real embedding model. */
+class RetrievalTest {
+  @TempDir static Path data;
+  static KnowledgeStore store;
+  static Embedder embedder;
+  static Retrieval retrieval;
+
+  @BeforeAll
+  static void open() {
+    store = KnowledgeStore.open(data);
+    store.articles().upsertAll(Fixtures.articles());
+    embedder = Embedder.defaultModel();
+    retrieval = Retrieval.open(data.resolve("index"), store.articles(), embedder, List.of());
+  }
+
+  @AfterAll
+  static void close() {
+    retrieval.close();
+    store.close();
+  }
+
+  private static String top(String post, String language) {
+    List<Found> found = retrieval.find(post, language, 3, retrieval.threshold());
+    return found.isEmpty() ? "" : found.get(0).article().id();
+  }
+
+  @Test
+  void should_match_a_ukrainian_post_to_the_english_article() {
+    assertEquals("summit", top(
+        "Путін підписав у Пхеньяні договір про всеосяжне стратегічне партнерство з Кім Чен Ином", "uk"));
+  }
+
+  @Test
+  void should_match_a_russian_post_to_the_english_article() {
+    assertEquals("dam", top(
+        "Каховскую ГЭС подорвали 6 июня, вода затопила сёла Херсонской области на обоих берегах Днепра", "ru"));
+  }
+
+  @Test
+  void should_match_an_english_post_to_the_ukrainian_article() {
+    assertEquals("grain", top(
+        "Russia has pulled out of the Black Sea grain deal that let Ukraine ship grain from Odesa ports", "en"));
+  }
+
+  @Test
+  void should_match_an_english_post_to_the_english_article() {
+    assertEquals("cap", top(
+        "The G7 price cap on Russian oil is 60 dollars a barrel; Western firms may insure only cheaper cargoes", "en"));
+  }
+
+  @Test
+  void should_report_nothing_for_an_unrelated_post() {
+    assertEquals("", top("Our cat had four kittens last night, and all of them are grey and healthy.", "en"));
+    assertEquals("", top("Рецепт борщу: буряк, морква, капуста і трохи оцту для кольору.", "uk"));
+  }
+
+  @Test
+  void should_quote_the_sentence_that_supports_the_match() {
+    Found found = retrieval.find("Kakhovka dam explosion flooded Kherson villages", "en", 1, 0).get(0);
+    assertTrue(found.passage().contains("Kakhovka") || found.passage().contains("Kherson"), found.passage());
+    assertTrue(found.passage().length() <= 400);
+  }
+
+  @Test
+  void should_score_matches_within_zero_and_one_best_first() {
+    List<Found> found = retrieval.find("Putin Kim Jong-un treaty", "en", 4, 0);
+    assertFalse(found.isEmpty());
+    for (int i = 0; i < found.size(); i++) {
+      assertTrue(found.get(i).confidence() >= 0 && found.get(i).confidence() <= 1);
+      if (i > 0) assertTrue(found.get(i - 1).confidence() >= found.get(i).confidence());
+    }
+  }
+
+  @Test
+  void should_rebuild_a_stale_index_and_drop_retired_articles() {
+    try (KnowledgeStore other = KnowledgeStore.open(data.resolve("other"))) {
+      other.articles().upsertAll(Fixtures.articles());
+      try (Retrieval r = Retrieval.open(data.resolve("other-index"), other.articles(), embedder, List.of())) {
+        assertEquals(4, r.size());
+      }
+      other.articles().upsert(Fixtures.articles().get(0).withStatus(ArticleStatus.RETIRED, Fixtures.articles().get(0).updated()));
+      try (Retrieval r = Retrieval.open(data.resolve("other-index"), other.articles(), embedder, List.of())) {
+        assertEquals(3, r.size(), "the index must notice the KB changed and rebuild");
+        assertTrue(r.find("Kakhovka dam destroyed flooding Kherson", "en", 3, 0).stream()
+            .noneMatch(f -> f.article().id().equals("dam")));
+      }
+    }
+  }
+
+  @Test
+  void should_follow_curation_changes_at_once() {
+    try (KnowledgeStore other = KnowledgeStore.open(data.resolve("live"));
+        Retrieval r = Retrieval.open(data.resolve("live-index"), other.articles(), embedder, List.of())) {
+      assertEquals(0, r.size());
+      var article = Fixtures.articles().get(1);
+      other.articles().upsert(article);
+      r.articlesChanged(List.of(article));
+      assertEquals(1, r.size());
+      assertEquals("summit", r.find("Putin Kim Jong-un Pyongyang treaty", "en", 1, 0).get(0).article().id());
+    }
+  }
+}
