@@ -7,6 +7,13 @@ package org.kontekst.knowledge.search;
  *     quantities, names) that the article has, in [0, 1]
  * @param termCoverage idf-weighted share of the query's content words that the article has
  * @param similarity cosine between the query's and the article's embeddings, in [-1, 1]
+ * @param conceptMass the idf sum of the matched features (how much specific evidence there is)
+ * @param termMass the idf sum of the matched content words
  */
 public record Candidate(
-    IndexedArticle article, double conceptCoverage, double termCoverage, double similarity) {}
+    IndexedArticle article,
+    double conceptCoverage,
+    double termCoverage,
+    double similarity,
+    double conceptMass,
+    double termMass) {}

@@ -104,6 +104,10 @@ public final class Retrieval implements AutoCloseable {
     return out;
   }
 
+  Analyzed analyzeForDebug(String text, String language) {
+    return index.analyze(text, language);
+  }
+
   /** The threshold below which a match is not reported, as calibrated on evaluation data. */
   public double threshold() {
     return scoring.threshold();

@@ -297,7 +297,8 @@ public final class SearchIndex implements AutoCloseable {
         int doc = e.getKey();
         double[] s = e.getValue();
         double similarity = queryVector == null ? 0 : cosine(searcher, doc, queryVector);
-        out.add(new Candidate(read(stored.document(doc)), s[0], s[1], similarity));
+        out.add(new Candidate(read(stored.document(doc)), coverage(s[0], featureTotal),
+            coverage(s[1], termTotal), similarity, s[0], s[1]));
       }
       return out;
     } catch (IOException e) {
@@ -317,7 +318,7 @@ public final class SearchIndex implements AutoCloseable {
     if (total <= 0) return;
     for (ScoreDoc sd : searcher.search(query, k).scoreDocs) {
       double[] s = signals.computeIfAbsent(sd.doc, d -> new double[] {Double.NaN, Double.NaN, Double.NaN});
-      s[slot] = Math.min(1, sd.score / total);
+      s[slot] = sd.score;
     }
   }
 
@@ -348,9 +349,13 @@ public final class SearchIndex implements AutoCloseable {
       int local = doc - leaf.docBase;
       int at = scorer.docID() >= local ? scorer.docID() : scorer.iterator().advance(local);
       if (at == local) {
-        signals.get(doc)[slot] = Math.min(1, scorer.score() / total);
+        signals.get(doc)[slot] = scorer.score();
       }
     }
+  }
+
+  private static double coverage(double mass, double total) {
+    return total <= 0 ? 0 : Math.min(1, mass / total);
   }
 
   private static double cosine(IndexSearcher searcher, int doc, float[] query) throws IOException {
