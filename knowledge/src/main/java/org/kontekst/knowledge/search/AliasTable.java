@@ -64,6 +64,9 @@ public final class AliasTable {
   public static AliasTable load(Lemmatizer lemmatizer, List<Source> extra) {
     List<Source> sources = new ArrayList<>();
     sources.add(Source.classpath("/aliases/aliases.tsv"));
+    if (AliasTable.class.getResource("/aliases/vocabulary.tsv") != null) {
+      sources.add(Source.classpath("/aliases/vocabulary.tsv"));
+    }
     sources.addAll(extra);
     return parse(lemmatizer, sources);
   }
@@ -188,17 +191,16 @@ public final class AliasTable {
   }
 
   /**
-   * Finds concepts in a token sequence, longest match first, left to right.
+   * Finds every concept in a token sequence: at each start, each form that ends there. Nested and
+   * overlapping hits are all kept ("Black Sea grain deal" gives the deal, the sea and grain), since
+   * each is evidence; {@link #longest} picks a non-overlapping reading from them.
    *
    * @param lemmas for each token, the lemmas it may be read as (in the given mode)
    */
   List<Hit> find(List<List<String>> lemmas, Lemmatizer.Mode mode) {
     Node root = tries.get(mode);
     List<Hit> hits = new ArrayList<>();
-    int i = 0;
-    while (i < lemmas.size()) {
-      int bestEnd = -1;
-      Concept best = null;
+    for (int i = 0; i < lemmas.size(); i++) {
       List<Node> frontier = List.of(root);
       for (int j = i; j < lemmas.size() && !frontier.isEmpty(); j++) {
         List<Node> next = new ArrayList<>(2);
@@ -210,21 +212,35 @@ public final class AliasTable {
         }
         for (Node node : next) {
           if (node.concept != null) {
-            bestEnd = j + 1;
-            best = node.concept;
+            hits.add(new Hit(node.concept, i, j + 1));
             break;
           }
         }
         frontier = next;
       }
-      if (best != null) {
-        hits.add(new Hit(best, i, bestEnd));
-        i = bestEnd;
-      } else {
-        i++;
-      }
     }
     return hits;
+  }
+
+  /** The longest hits, left to right, none overlapping another. */
+  static List<Hit> longest(List<Hit> hits) {
+    List<Hit> out = new ArrayList<>();
+    int covered = 0;
+    int i = 0;
+    while (i < hits.size()) {
+      Hit best = hits.get(i);
+      int j = i + 1;
+      while (j < hits.size() && hits.get(j).from() == best.from()) {
+        if (hits.get(j).to() > best.to()) best = hits.get(j);
+        j++;
+      }
+      if (best.from() >= covered) {
+        out.add(best);
+        covered = best.to();
+      }
+      i = j;
+    }
+    return out;
   }
 
   public int size() {

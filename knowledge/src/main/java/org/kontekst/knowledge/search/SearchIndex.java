@@ -69,7 +69,7 @@ public final class SearchIndex implements AutoCloseable {
   private static final String VECTOR_BYTES = "vector_bytes";
   private static final String TEXT_HASH = "text_hash";
   private static final String SIGNATURE = "kontekst.signature";
-  private static final int SCHEMA = 1;
+  private static final int SCHEMA = 2;
 
   private static final FieldType BAG_OF_WORDS = bagOfWords();
 
@@ -143,16 +143,19 @@ public final class SearchIndex implements AutoCloseable {
         writer.deleteDocuments(new Term(ID, a.id()));
       }
     }
+    List<Analyzed> analyzed = new ArrayList<>(published.size());
+    for (Article a : published) analyzed.add(analyze(a));
     List<String> toEmbed = new ArrayList<>();
     List<Integer> positions = new ArrayList<>();
     float[][] vectors = new float[published.size()][];
     for (int i = 0; i < published.size(); i++) {
       Article a = published.get(i);
-      float[] old = reusable.get(a.id() + "\u0000" + textHash(a));
+      String text = embeddingText(a, analyzed.get(i));
+      float[] old = reusable.get(a.id() + "\u0000" + textHash(text));
       if (old != null) {
         vectors[i] = old;
       } else {
-        toEmbed.add(embeddingText(a));
+        toEmbed.add(text);
         positions.add(i);
       }
     }
@@ -163,7 +166,8 @@ public final class SearchIndex implements AutoCloseable {
     }
     for (int i = 0; i < published.size(); i++) {
       Article a = published.get(i);
-      writer.updateDocument(new Term(ID, a.id()), document(a, vectors[i]));
+      String text = embeddingText(a, analyzed.get(i));
+      writer.updateDocument(new Term(ID, a.id()), document(a, analyzed.get(i), vectors[i], textHash(text)));
     }
   }
 
@@ -173,13 +177,20 @@ public final class SearchIndex implements AutoCloseable {
     searchers.maybeRefreshBlocking();
   }
 
-  static String embeddingText(Article a) {
-    return a.title() + ". " + a.text();
+  private Analyzed analyze(Article a) {
+    return analysis.analyze(a.title() + "\n" + String.join(", ", a.tags()) + "\n" + a.text(), a.language());
   }
 
-  private Document document(Article a, float[] vector) {
-    Analyzed analyzed =
-        analysis.analyze(a.title() + "\n" + String.join(", ", a.tags()) + "\n" + a.text(), a.language());
+  /**
+   * What the embedding model reads: the article itself when it is written in Latin script, its
+   * English gloss otherwise (the in-process models understand English only, and posts in Cyrillic
+   * are glossed the same way).
+   */
+  static String embeddingText(Article a, Analyzed analyzed) {
+    return analyzed.cyrillic() ? analyzed.gloss() : a.title() + ". " + a.text();
+  }
+
+  private Document document(Article a, Analyzed analyzed, float[] vector, String textHash) {
     Document doc = new Document();
     doc.add(new StringField(ID, a.id(), Field.Store.YES));
     StringBuilder terms = new StringBuilder();
@@ -190,7 +201,7 @@ public final class SearchIndex implements AutoCloseable {
     doc.add(new Field(FEATURES, String.join(" ", analyzed.features()), BAG_OF_WORDS));
     doc.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
     doc.add(new StoredField(VECTOR_BYTES, toBytes(vector)));
-    doc.add(new StoredField(TEXT_HASH, textHash(a)));
+    doc.add(new StoredField(TEXT_HASH, textHash));
     doc.add(new StoredField("title", a.title()));
     doc.add(new StoredField("outlet", a.outlet()));
     doc.add(new StoredField("url", a.url()));
@@ -200,11 +211,11 @@ public final class SearchIndex implements AutoCloseable {
     return doc;
   }
 
-  private String textHash(Article a) {
+  private String textHash(String embeddingText) {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
       md.update(embedder.name().getBytes(StandardCharsets.UTF_8));
-      md.update(embeddingText(a).getBytes(StandardCharsets.UTF_8));
+      md.update(embeddingText.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(md.digest(), 0, 12);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

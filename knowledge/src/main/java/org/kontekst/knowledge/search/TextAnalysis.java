@@ -42,14 +42,17 @@ final class TextAnalysis {
         primary == Lemmatizer.Mode.RUSSIAN ? Lemmatizer.Mode.UKRAINIAN : Lemmatizer.Mode.RUSSIAN;
 
     List<List<String>> lemmas = lemmasOf(tokens, primary);
-    List<AliasTable.Hit> hits = aliases.find(lemmas, primary);
+    List<AliasTable.Hit> all = aliases.find(lemmas, primary);
+    List<AliasTable.Hit> hits = AliasTable.longest(all);
 
     Set<String> features = new LinkedHashSet<>();
     String[] conceptAt = new String[tokens.size()];
     boolean[] covered = new boolean[tokens.size()];
     AliasTable.Hit[] hitAt = new AliasTable.Hit[tokens.size()];
-    for (AliasTable.Hit hit : hits) {
+    for (AliasTable.Hit hit : all) {
       features.add("c:" + hit.concept().id());
+    }
+    for (AliasTable.Hit hit : hits) {
       conceptAt[hit.from()] = hit.concept().id();
       hitAt[hit.from()] = hit;
       for (int k = hit.from(); k < hit.to(); k++) covered[k] = true;
