@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "kontekst 0.1.0",
     description = "Checks forwarded posts against a curated knowledge base and flags loaded wording.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, ImportCommand.class})
 public final class Main {
 
   public static void main(String[] args) {
