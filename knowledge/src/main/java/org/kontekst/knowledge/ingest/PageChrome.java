@@ -115,11 +115,13 @@ final class PageChrome {
       Pattern.compile(
           "(?:related(?: posts| articles| news| stories)?|you (?:may|might) also like|news by theme"
               + "|more news|more from .{1,40}|more stories|recommended(?: for you)?|popular|most read"
-              + "|most popular|latest news|top stories|trending|read also|also read|comments?(?:\\s*\\(\\d+\\))?"
+              + "|most popular|latest news|top stories|trending|read also|also read"
               + "|читайте також|читайте также|схожі новини|схожі матеріали|похожие новости|похожие материалы"
               + "|новини за темою|новости по теме|по темі|по теме|популярне|популярное|останні новини"
               + "|последние новости|рекомендуємо|рекомендуем|вам також може сподобатися"
-              + "|вам также может понравиться|інші новини|другие новости|коментарі|комментарии)\\s*:?",
+              + "|вам также может понравиться|інші новини|другие новости"
+              // The comment section: its heading, often with a count, then the comments.
+              + "|(?:comments|коментарі|комментарии)(?:\\s*\\(\\d+\\))?)\\s*:?",
           FLAGS);
 
   private static final List<String> PROMO_CUES =
