@@ -74,9 +74,12 @@ final class JsonlParser implements ArticleParser {
     try {
       node = JSON.readTree(line);
     } catch (JsonProcessingException e) {
+      // Jackson's message names its own source and marker positions; the column is what helps.
+      String reason = e.getOriginalMessage().split("\n", 2)[0].replaceAll("\\s*\\(start marker at .*|\\s*at \\[Source.*", "");
+      int column = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
       throw new ImportException(
-          number, "not valid JSON (" + e.getOriginalMessage() + "); each line must be one JSON object such as"
-              + " {\"id\": \"...\", \"title\": \"...\", \"body\": \"...\"}");
+          number, "not valid JSON" + (column > 0 ? " at column " + column : "") + " (" + reason + "); each line must be"
+              + " one JSON object such as {\"id\": \"...\", \"title\": \"...\", \"body\": \"...\"}");
     }
     if (node == null || !node.isObject()) {
       throw new ImportException(number, "each line must be one JSON object {...}, not " + (node == null ? "nothing" : node.getNodeType().name().toLowerCase(Locale.ROOT)));
