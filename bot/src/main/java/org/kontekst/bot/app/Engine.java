@@ -36,7 +36,7 @@ public final class Engine implements AutoCloseable {
 
   /** Opens the engine with the default embedding model. */
   public static Engine open(Path dataDir) {
-    return open(dataDir, Embedder.defaultModel(), WordingDetector.none(), Languages.detector());
+    return open(dataDir, Embedder.defaultModel(), WordingDetector.none(), LanguageDetector.standard());
   }
 
   static Engine open(

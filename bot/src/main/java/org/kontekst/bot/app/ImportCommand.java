@@ -1,0 +1,97 @@
+package org.kontekst.bot.app;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.kontekst.knowledge.ingest.ArticleImporter;
+import org.kontekst.knowledge.ingest.ImportOutcome;
+import org.kontekst.knowledge.language.LanguageDetector;
+import org.kontekst.knowledge.store.KnowledgeStore;
+import org.kontekst.knowledge.store.StoreException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code kontekst import PATH...}: imports article files and folders into the knowledge base, one
+ * transaction per file, and prints one line per file and a summary. The search index notices the
+ * new KB revision and rebuilds itself; nothing to do here for it.
+ */
+@Command(
+    name = "import",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Imports articles into the knowledge base: .txt (a pasted page), .md (front matter and body),"
+          + " .jsonl (one article per line). Folders are read recursively.",
+      "Exit code: 0 when every file was imported, 1 when some file failed, 2 for a usage error."
+    })
+final class ImportCommand implements Callable<Integer> {
+  static final int OK = 0;
+  static final int SOME_FAILED = 1;
+  static final int USAGE = 2;
+
+  @Mixin private DataOption data;
+
+  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Article files or folders.")
+  private List<Path> paths;
+
+  @Spec private CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    // A mistyped path is a usage error: better to import nothing than half of what was meant.
+    List<Path> missing = paths.stream().filter(p -> !Files.exists(p, LinkOption.NOFOLLOW_LINKS)).toList();
+    if (!missing.isEmpty()) {
+      missing.forEach(p -> err.println("kontekst import: no such file or folder: " + p));
+      err.println("Give existing files or folders; nothing was imported.");
+      return USAGE;
+    }
+    int articles = 0;
+    int files = 0;
+    int failed = 0;
+    int skipped = 0;
+    Path dataDir = data.dataDir();
+    try (KnowledgeStore store = KnowledgeStore.open(dataDir)) {
+      ArticleImporter importer = new ArticleImporter(store.articles(), LanguageDetector.standard());
+      List<ImportOutcome> outcomes = importer.importPaths(paths, outcome -> out.println(line(outcome)));
+      for (ImportOutcome outcome : outcomes) {
+        if (outcome instanceof ImportOutcome.Imported imported) {
+          articles += imported.ids().size();
+          files++;
+        } else if (outcome instanceof ImportOutcome.Failed) {
+          failed++;
+          files++;
+        } else {
+          skipped++;
+        }
+      }
+    } catch (StoreException e) {
+      err.println("kontekst import: " + e.getMessage());
+      err.println("Check that " + dataDir + " is writable and that no running bot holds the database.");
+      return SOME_FAILED;
+    }
+    out.printf(
+        "imported %d article%s from %d file%s, %d failed%s%n",
+        articles, articles == 1 ? "" : "s", files, files == 1 ? "" : "s", failed,
+        skipped == 0 ? "" : ", " + skipped + " skipped");
+    out.flush();
+    return failed == 0 ? OK : SOME_FAILED;
+  }
+
+  private static String line(ImportOutcome outcome) {
+    if (outcome instanceof ImportOutcome.Imported) {
+      return "ok       " + outcome.describe();
+    }
+    if (outcome instanceof ImportOutcome.Failed) {
+      return "FAILED   " + outcome.describe();
+    }
+    return "skipped  " + outcome.describe();
+  }
+}
