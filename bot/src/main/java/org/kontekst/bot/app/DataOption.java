@@ -11,6 +11,12 @@ final class DataOption {
       description = "Data directory (database and indexes). Default: $KONTEKST_DATA or ./data.")
   private Path data;
 
+  /** Whether --data or KONTEKST_DATA was given. */
+  boolean isSet() {
+    String env = System.getenv("KONTEKST_DATA");
+    return data != null || (env != null && !env.isBlank());
+  }
+
   Path dataDir() {
     if (data != null) {
       return data;

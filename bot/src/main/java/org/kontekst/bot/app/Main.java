@@ -13,9 +13,10 @@ import picocli.CommandLine.Command;
     version = "kontekst 0.1.0",
     description = "Checks forwarded posts against a curated knowledge base and flags loaded wording.",
     subcommands = {
-      CheckCommand.class,
-      ImportCommand.class,
-      EvalCommand.class,
+      CheckCli.class,
+      ImportCli.class,
+      EvalCli.class,
+      BenchCli.class,
       CommandLine.HelpCommand.class
     })
 public final class Main {

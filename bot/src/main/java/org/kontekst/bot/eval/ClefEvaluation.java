@@ -35,6 +35,13 @@ public final class ClefEvaluation {
 
   /** Loads {@code verified_claims.docs.tsv} into the store as published English articles. */
   public static int loadClaims(Path clefDir, ArticleRepository articles) throws IOException {
+    List<Article> batch = claims(clefDir);
+    articles.upsertAll(batch);
+    return batch.size();
+  }
+
+  /** The verified claims as published English articles, id {@code vclaim-N}. */
+  public static List<Article> claims(Path clefDir) throws IOException {
     Path claims = clefDir.resolve("verified_claims.docs.tsv");
     List<Article> batch = new ArrayList<>();
     Instant now = Instant.now();
@@ -47,12 +54,11 @@ public final class ClefEvaluation {
       batch.add(new Article("vclaim-" + cols.get(0).strip(), title, "Snopes", "", null, "en", claim, claim,
           List.of(), ArticleStatus.PUBLISHED, now, now));
     }
-    articles.upsertAll(batch);
-    return batch.size();
+    return batch;
   }
 
   /** Reads a tab-separated file with a header row; fields may be quoted and span lines. */
-  static List<List<String>> readTsv(Path path) throws IOException {
+  public static List<List<String>> readTsv(Path path) throws IOException {
     CsvMapper mapper = new CsvMapper();
     mapper.enable(CsvParser.Feature.WRAP_AS_ARRAY);
     CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator('\t').withSkipFirstDataRow(true);

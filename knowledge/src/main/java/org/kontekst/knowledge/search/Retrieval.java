@@ -104,8 +104,14 @@ public final class Retrieval implements AutoCloseable {
     return out;
   }
 
-  Analyzed analyzeForDebug(String text, String language) {
-    return index.analyze(text, language);
+  /**
+   * Does the least any check must do, one query embedding and one Lucene search, and nothing
+   * else: the floor that benchmarks compare a whole check against.
+   */
+  public int floor(String text, String language) {
+    Analyzed query = index.analyze(text, language);
+    float[] vector = index.embed(text);
+    return index.searchTermsOnly(query, vector.length);
   }
 
   /** The threshold below which a match is not reported, as calibrated on evaluation data. */

@@ -250,6 +250,24 @@ public final class SearchIndex implements AutoCloseable {
     return embedder.embed(text);
   }
 
+  /** One plain disjunction over the query's lemmas, top 10: the floor of a search. */
+  int searchTermsOnly(Analyzed query, int salt) {
+    try {
+      IndexSearcher searcher = searchers.acquire();
+      try {
+        BooleanQuery.Builder terms = new BooleanQuery.Builder();
+        for (List<String> lemmas : query.terms()) {
+          for (String lemma : lemmas) terms.add(new TermQuery(new Term(TERMS, lemma)), BooleanClause.Occur.SHOULD);
+        }
+        return searcher.search(terms.build(), 10).scoreDocs.length + salt;
+      } finally {
+        searchers.release(searcher);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /**
    * Finds candidate articles for a query through three channels (features, words, embedding) and
    * measures all three signals for each candidate.

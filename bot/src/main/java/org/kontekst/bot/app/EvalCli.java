@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
  * knowledge base of its verified claims (kept in {@code DATA/clef2020}).
  */
 @Command(name = "eval", mixinStandardHelpOptions = true, description = "Computes quality metrics on evaluation cases or the CLEF-2020 data.")
-final class EvalCommand implements Callable<Integer> {
+final class EvalCli implements Callable<Integer> {
   @Mixin private DataOption data;
 
   @Option(names = "--clef", paramLabel = "DIR", description = "The CLEF-2020 Task 2 folder.")

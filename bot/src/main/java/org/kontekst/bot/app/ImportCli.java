@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
           + " .jsonl (one article per line). Folders are read recursively.",
       "Exit code: 0 when every file was imported, 1 when some file failed, 2 for a usage error."
     })
-final class ImportCommand implements Callable<Integer> {
+final class ImportCli implements Callable<Integer> {
   static final int OK = 0;
   static final int SOME_FAILED = 1;
   static final int USAGE = 2;

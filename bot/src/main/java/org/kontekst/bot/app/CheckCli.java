@@ -28,7 +28,7 @@ import picocli.CommandLine.Parameters;
     name = "check",
     mixinStandardHelpOptions = true,
     description = "Checks posts against the knowledge base and prints one JSON object per post.")
-final class CheckCommand implements Callable<Integer> {
+final class CheckCli implements Callable<Integer> {
   /** Longest stdin line read in --jsonl mode; longer lines are answered with an error. */
   static final int MAX_LINE = 1 << 20;
 

@@ -1,0 +1,47 @@
+package org.kontekst.bot.app;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.kontekst.bot.bench.CheckBenchmark;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code kontekst bench}: speed and memory figures on the shared datasets. The first run builds a
+ * knowledge base of about 20,000 articles in the data directory (default {@code ./data/bench}).
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measures check latency, import rate and heap on ~20,000 articles.")
+final class BenchCli implements Callable<Integer> {
+  @Mixin private DataOption data;
+
+  @Option(names = "--shared", paramLabel = "DIR", defaultValue = "../shared", description = "The shared datasets folder (default ../shared).")
+  private Path shared;
+
+  @Option(names = "--posts", paramLabel = "N", defaultValue = "1000", description = "How many distinct posts to check (default 1000).")
+  private int posts;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    if (!Files.isDirectory(shared.resolve("data/clef2020-task2"))) {
+      System.err.println(shared + " has no data/clef2020-task2: point --shared at the shared datasets folder");
+      return 2;
+    }
+    Path dir = data.isSet() ? data.dataDir() : Path.of("data", "bench");
+    CheckBenchmark.Result r = CheckBenchmark.run(dir, shared, posts, System.err);
+    out.printf("knowledge base       %,d articles%n", r.articles());
+    if (!Double.isNaN(r.importRate())) {
+      out.printf("import               %.0f articles/s (store %.0f/s, index with embeddings %.0f/s)%n",
+          r.importRate(), r.storeRate(), r.indexRate());
+    }
+    out.printf("check, uncached      p50 %.2f ms, p99 %.2f ms (%d distinct posts)%n", r.p50(), r.p99(), r.checks());
+    out.printf("check, cached repeat p50 %.3f ms, p99 %.3f ms%n", r.cachedP50(), r.cachedP99());
+    out.printf("floor (embed+search) p50 %.2f ms; check/floor %.2fx%n", r.floorP50(), r.floorRatio());
+    out.printf("heap in use          %.0f MB (max %d MB)%n", r.heapMb(), Runtime.getRuntime().maxMemory() >> 20);
+    return 0;
+  }
+}
