@@ -106,35 +106,43 @@ record Conditions(List<List<String>> context, List<List<String>> unless, boolean
     return phrases;
   }
 
-  /** Whether a match of letters {@code [from, to)} in {@code text} meets the conditions. */
-  boolean holds(NormalizedText text, int from, int to) {
-    if (this == NONE) {
-      return true;
-    }
+  /**
+   * Whether a match of letters {@code [from, to)} meets the conditions that depend on where it is:
+   * {@code next} and {@code context}. See {@link #excludedBy} for {@code unless}.
+   */
+  boolean holdsAt(NormalizedText text, int from, int to) {
     if (standalone && !standsAlone(text, to)) {
       return false;
     }
+    if (context.isEmpty()) {
+      return true;
+    }
     int[] starts = text.wordStarts();
-    if (!context.isEmpty()) {
-      int sentence = text.sentence[from];
-      int first = wordAt(starts, from);
-      while (first > 0 && text.sentence[starts[first - 1]] == sentence) {
-        first--;
-      }
-      boolean found = false;
-      for (int w = first; w < starts.length && text.sentence[starts[w]] == sentence && !found; w++) {
-        found = anyPhraseAt(text, w, context);
-      }
-      if (!found) {
-        return false;
+    int sentence = text.sentence[from];
+    int first = wordAt(starts, from);
+    while (first > 0 && text.sentence[starts[first - 1]] == sentence) {
+      first--;
+    }
+    for (int w = first; w < starts.length && text.sentence[starts[w]] == sentence; w++) {
+      if (anyPhraseAt(text, w, context)) {
+        return true;
       }
     }
-    for (int w = 0; w < starts.length && !unless.isEmpty(); w++) {
+    return false;
+  }
+
+  /** Whether an {@code unless} word anywhere in the post rules the entry out. */
+  boolean excludedBy(NormalizedText text) {
+    if (unless.isEmpty()) {
+      return false;
+    }
+    int[] starts = text.wordStarts();
+    for (int w = 0; w < starts.length; w++) {
       if (anyPhraseAt(text, w, unless)) {
-        return false;
+        return true;
       }
     }
-    return true;
+    return false;
   }
 
   private static int wordAt(int[] starts, int letter) {

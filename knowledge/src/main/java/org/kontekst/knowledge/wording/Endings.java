@@ -95,13 +95,17 @@ final class Endings {
     int node = 0;
     int k = from;
     while (true) {
-      if (terminal[node]) {
+      if (terminal[node] && count < out.length) {
         out[count++] = k;
       }
       if (k >= text.length || (k > 0 && !text.joinableAt(k))) {
         return count;
       }
       char c = text.letters[k];
+      if (k > from && text.repeatAt(k)) {
+        k++;
+        continue;
+      }
       char[] ks = keys[node];
       int child = -1;
       for (int j = 0; j < ks.length; j++) {

@@ -2,8 +2,10 @@ package org.kontekst.knowledge.wording;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -74,7 +76,8 @@ final class LexiconDetector implements WordingDetector {
     if (normalized.length == 0) {
       return List.of();
     }
-    byte[] english = new byte[normalized.sentences];
+    boolean[] english = englishSentences(normalized, postLanguage);
+    Map<Integer, Boolean> excluded = new HashMap<>();
     List<Candidate> candidates = new ArrayList<>();
     TermTrie.Hits hits = trie.match(normalized);
     for (int i = 0; i < hits.size; i++) {
@@ -83,9 +86,11 @@ final class LexiconDetector implements WordingDetector {
       int to = hits.to[i];
       int sentence = normalized.sentence[from];
       boolean inScope = entry.language().equals("en")
-          ? english(normalized, sentence, postLanguage, english)
+          ? english[sentence]
           : normalized.cyrillicSentence(sentence);
-      if (!inScope || !conditions.get(hits.entry[i]).holds(normalized, from, to)) {
+      Conditions when = conditions.get(hits.entry[i]);
+      if (!inScope || !when.holdsAt(normalized, from, to)
+          || excluded.computeIfAbsent(hits.entry[i], id -> when.excludedBy(normalized))) {
         continue;
       }
       candidates.add(entry.allows()
@@ -94,7 +99,7 @@ final class LexiconDetector implements WordingDetector {
               entry.suggestion()));
     }
     for (PersonNames.Found found :
-        people.find(normalized, s -> english(normalized, s, postLanguage, english))) {
+        people.find(normalized, s -> english[s])) {
       candidates.add(new Candidate(found.from(), found.to(), false, FlagCategory.MISNAMING,
           found.noteEn(), found.noteUk(), found.suggestion()));
     }
@@ -127,41 +132,44 @@ final class LexiconDetector implements WordingDetector {
   }
 
   /**
-   * Whether a sentence is English: written mostly in Latin letters, and its function words do not
-   * point to another Latin-script language. Cached per sentence in {@code cache} (1 yes, 2 no).
+   * Which sentences are English: written mostly in Latin letters, with function words that do not
+   * point to another Latin-script language.
    */
-  private static boolean english(NormalizedText text, int sentence, String postLanguage,
-      byte[] cache) {
-    if (cache[sentence] != 0) {
-      return cache[sentence] == 1;
+  private static boolean[] englishSentences(NormalizedText text, String postLanguage) {
+    int[] englishWords = new int[text.sentences];
+    int[] otherWords = new int[text.sentences];
+    int[] starts = text.wordStarts();
+    int[] ends = text.wordEnds();
+    for (int w = 0; w < starts.length; w++) {
+      int length = ends[w] - starts[w];
+      char first = text.letters[starts[w]];
+      // Function words are short and Latin; skip the rest without building strings.
+      if (length > 5 || first > 'z' && first != 'ę' && first != 'ã') {
+        continue;
+      }
+      String word = text.normalized(starts[w], ends[w]);
+      int sentence = text.sentence[starts[w]];
+      if (ENGLISH_WORDS.contains(word)) {
+        englishWords[sentence]++;
+      } else if (OTHER_LATIN_WORDS.contains(word)) {
+        otherWords[sentence]++;
+      }
     }
-    boolean result = false;
-    if (text.latinLetters[sentence] > text.cyrillicLetters[sentence]) {
-      int englishWords = 0;
-      int otherWords = 0;
-      int[] starts = text.wordStarts();
-      int[] ends = text.wordEnds();
-      for (int w = 0; w < starts.length; w++) {
-        if (text.sentence[starts[w]] != sentence) {
-          continue;
-        }
-        String word = text.normalized(starts[w], ends[w]);
-        if (ENGLISH_WORDS.contains(word)) {
-          englishWords++;
-        } else if (OTHER_LATIN_WORDS.contains(word)) {
-          otherWords++;
-        }
+    boolean cyrillicPost = postLanguage.startsWith("uk") || postLanguage.startsWith("ru");
+    boolean unknownPost = postLanguage.equals("und") || postLanguage.isEmpty();
+    boolean[] english = new boolean[text.sentences];
+    for (int s = 0; s < text.sentences; s++) {
+      if (text.latinLetters[s] <= text.cyrillicLetters[s]) {
+        continue;
       }
       if (postLanguage.equals("en")) {
-        result = otherWords <= englishWords;
-      } else if (postLanguage.equals("und") || postLanguage.isEmpty()
-          || postLanguage.startsWith("uk") || postLanguage.startsWith("ru")) {
-        result = englishWords >= otherWords;
+        english[s] = otherWords[s] <= englishWords[s];
+      } else if (unknownPost || cyrillicPost) {
+        english[s] = englishWords[s] >= otherWords[s];
       } else {
-        result = englishWords >= 2 && englishWords > 2 * otherWords;
+        english[s] = englishWords[s] >= 2 && englishWords[s] > 2 * otherWords[s];
       }
     }
-    cache[sentence] = (byte) (result ? 1 : 2);
-    return result;
+    return english;
   }
 }

@@ -8,10 +8,10 @@ import java.text.Normalizer;
  *
  * <p>Evasion is undone here, once, so that the matchers see plain lower-case words: invisible
  * characters (zero-width spaces, soft hyphens, joiners) and stress marks vanish; look-alike letters
- * from the other script are mapped to the script of the word they sit in; stretched letters
- * ("ррашисты") collapse to one. What lay between two letters is kept as a {@link #gap} so that the
- * matchers can decide whether a space, a hyphen or a dot there ends a word. Offsets are UTF-16, as
- * in the original string.
+ * from the other script are mapped to the script of the word they sit in. Stretched letters
+ * ("ррашисты") are kept: the matcher skips repeats, so that "Donbas" stays different from "Donbass".
+ * What lay between two letters is kept as a {@link #gap} so that the matchers can decide whether a
+ * space, a hyphen or a dot there ends a word. Offsets are UTF-16, as in the original string.
  */
 final class NormalizedText {
   /** Nothing, or only invisible characters, between two letters: the same word. */
@@ -129,44 +129,43 @@ final class NormalizedText {
     int pendingGap = EDGE;
     int pendingOther = 0;
     for (int i = 0; i < n; ) {
-      int cp = text.codePointAt(i);
-      int len = Character.charCount(cp);
-      int type = Character.getType(cp);
-      if (invisible(cp, type)) {
-        i += len;
-        continue;
-      }
-      if (type == Character.NON_SPACING_MARK
-          || type == Character.ENCLOSING_MARK
-          || type == Character.COMBINING_SPACING_MARK) {
-        // A stress mark belongs to the letter before it, so the span keeps it.
-        if (count > 0 && pendingGap == NONE) {
-          rawEnd[count - 1] = i + len;
-        }
-        i += len;
-        continue;
-      }
-      if (wordCharacter(cp)) {
-        cps[count] = cp;
-        rawStart[count] = i;
-        rawEnd[count] = i + len;
-        rawGap[count] = sentenceEnd(pendingGap);
-        rawOther[count] = pendingOther;
-        count++;
-        pendingGap = NONE;
-        pendingOther = 0;
-      } else if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
-        pendingGap |= SPACE;
-        if (cp == '\n' || cp == '\r' || cp == 0x2028 || cp == 0x2029) {
-          pendingGap |= NEWLINE;
-        }
-      } else if (hyphen(cp)) {
-        pendingGap |= HYPHEN;
+      char ch = text.charAt(i);
+      int cp;
+      int kind;
+      if (ch < KINDS.length) {
+        cp = ch;
+        kind = KINDS[ch];
       } else {
-        pendingGap |= OTHER;
-        pendingOther += len;
-        if (cp == '.' || cp == '!' || cp == '?' || cp == '…') {
-          pendingGap |= STOP;
+        cp = text.codePointAt(i);
+        kind = kind(cp);
+      }
+      int len = cp > 0xFFFF ? 2 : 1;
+      switch (kind) {
+        case K_LETTER -> {
+          cps[count] = cp;
+          rawStart[count] = i;
+          rawEnd[count] = i + len;
+          rawGap[count] = sentenceEnd(pendingGap);
+          rawOther[count] = pendingOther;
+          count++;
+          pendingGap = NONE;
+          pendingOther = 0;
+        }
+        case K_MARK -> {
+          // A stress mark belongs to the letter before it, so the span keeps it.
+          if (count > 0 && pendingGap == NONE) {
+            rawEnd[count - 1] = i + len;
+          }
+        }
+        case K_SPACE -> pendingGap |= SPACE;
+        case K_NEWLINE -> pendingGap |= SPACE | NEWLINE;
+        case K_HYPHEN -> pendingGap |= HYPHEN;
+        case K_OTHER, K_STOP -> {
+          pendingGap |= kind == K_STOP ? OTHER | STOP : OTHER;
+          pendingOther += len;
+        }
+        default -> {
+          // invisible: zero-width characters, soft hyphens, joiners, variation selectors
         }
       }
       i += len;
@@ -188,12 +187,6 @@ final class NormalizedText {
       int cp = cps[k];
       char folded = fold(cp);
       boolean isUpper = Character.isUpperCase(cp) || Character.isTitleCase(cp);
-      // Stretched letters ("оооорки") collapse, in the text and in the lexicon alike.
-      if (m > 0 && rawGap[k] == NONE && letters[m - 1] == folded && Character.isLetter(folded)) {
-        end[m - 1] = rawEnd[k];
-        upper[m - 1] &= isUpper;
-        continue;
-      }
       letters[m] = folded;
       start[m] = rawStart[k];
       end[m] = rawEnd[k];
@@ -258,7 +251,28 @@ final class NormalizedText {
     }
   }
 
+  /** Scripts and folded forms of the Latin, Greek and Cyrillic blocks, the common case. */
+  private static final int TABLE = 0x530;
+
+  private static final byte[] SCRIPTS = new byte[TABLE];
+  private static final char[] FOLDED = new char[TABLE];
+
+  static {
+    for (int c = 0; c < TABLE; c++) {
+      SCRIPTS[c] = (byte) computeScript(c);
+      FOLDED[c] = computeFold(c);
+    }
+  }
+
   private static int script(int cp) {
+    return cp < TABLE ? SCRIPTS[cp] : computeScript(cp);
+  }
+
+  private static char fold(int cp) {
+    return cp < TABLE ? FOLDED[cp] : computeFold(cp);
+  }
+
+  private static int computeScript(int cp) {
     if (cp < 0x250) {
       return Character.isLetter(cp) && cp != 0xAA && cp != 0xBA && cp != 0xB5 ? LATIN : 0;
     }
@@ -271,7 +285,7 @@ final class NormalizedText {
     return cp >= 0x1E00 && cp < 0x1F00 ? LATIN : 0;
   }
 
-  private static char fold(int cp) {
+  private static char computeFold(int cp) {
     if (cp >= 0x1D400 && cp < 0x1D800 || cp >= 0xFF00 && cp < 0xFF60) {
       // Mathematical bold and full-width letters are a known way to dodge filters.
       String compat = Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFKC);
@@ -292,6 +306,46 @@ final class NormalizedText {
     return lower < 0x10000 ? (char) lower : '\uFFFD';
   }
 
+  private static final int K_INVISIBLE = 0;
+  private static final int K_LETTER = 1;
+  private static final int K_MARK = 2;
+  private static final int K_SPACE = 3;
+  private static final int K_NEWLINE = 4;
+  private static final int K_HYPHEN = 5;
+  private static final int K_OTHER = 6;
+  private static final int K_STOP = 7;
+
+  /** {@link #kind} of every character below U+3000, so the common case is one array read. */
+  private static final byte[] KINDS = new byte[0x3000];
+
+  static {
+    for (int c = 0; c < KINDS.length; c++) {
+      KINDS[c] = (byte) kind(c);
+    }
+  }
+
+  private static int kind(int cp) {
+    int type = Character.getType(cp);
+    if (invisible(cp, type)) {
+      return K_INVISIBLE;
+    }
+    if (type == Character.NON_SPACING_MARK
+        || type == Character.ENCLOSING_MARK
+        || type == Character.COMBINING_SPACING_MARK) {
+      return K_MARK;
+    }
+    if (wordCharacter(cp)) {
+      return K_LETTER;
+    }
+    if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
+      return cp == '\n' || cp == '\r' || cp == 0x2028 || cp == 0x2029 ? K_NEWLINE : K_SPACE;
+    }
+    if (hyphen(cp)) {
+      return K_HYPHEN;
+    }
+    return cp == '.' || cp == '!' || cp == '?' || cp == '…' ? K_STOP : K_OTHER;
+  }
+
   private static boolean invisible(int cp, int type) {
     return type == Character.FORMAT
         || (cp >= 0xFE00 && cp <= 0xFE0F)
@@ -310,6 +364,12 @@ final class NormalizedText {
   private static boolean hyphen(int cp) {
     return cp == '-' || (cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212 || cp == 0xFE63
         || cp == 0xFF0D;
+  }
+
+  /** Whether letter {@code k} repeats the letter before it inside a word ("оррки"). */
+  boolean repeatAt(int k) {
+    return k > 0 && k < length && gap[k] == NONE && letters[k] == letters[k - 1]
+        && Character.isLetter(letters[k]);
   }
 
   /** Whether a word may end before letter {@code k} (or at the end, {@code k == length}). */

@@ -8,6 +8,9 @@ import java.util.List;
  * The compiled lexicon: a trie over the letters of every term, walked once from each word start of a
  * {@link NormalizedText}.
  *
+ * <p>A repeated letter in the text may stand for one letter of a term (stretching), never the
+ * other way round: "Donbass" in the lexicon does not match "Donbas".
+ *
  * <p>The cost of a post is the number of word starts times the few letters walked before the trie
  * runs out, whatever the size of the lexicon. Where a word of a term ends, the node says how its
  * ending may vary (exact, any inflectional ending, any continuation) and what follows: the entries
@@ -68,6 +71,10 @@ final class TermTrie {
         return;
       }
       char c = text.letters[pos];
+      if (pos > wordStart && text.repeatAt(pos)) {
+        // A stretched letter ("оррки") may be skipped; the trie still needs every letter it has.
+        walk(text, node, matchStart, wordStart, pos + 1, hits);
+      }
       if (text.upper[pos]) {
         int capital = transitions.get(key(node, c | CASE));
         if (capital >= 0) {
