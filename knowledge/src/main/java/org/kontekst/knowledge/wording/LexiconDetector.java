@@ -103,6 +103,10 @@ final class LexiconDetector implements WordingDetector {
       candidates.add(new Candidate(found.from(), found.to(), false, FlagCategory.MISNAMING,
           found.noteEn(), found.noteUk(), found.suggestion()));
     }
+    if (normalized.link != null) {
+      // Words inside links, user names and e-mail addresses are addresses, not wording.
+      candidates.removeIf(c -> normalized.link[c.from()] || normalized.link[c.to() - 1]);
+    }
     return resolve(normalized, candidates);
   }
 

@@ -1,6 +1,8 @@
 package org.kontekst.knowledge.wording;
 
 import java.text.Normalizer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A post reduced to the letters that matter for matching, each mapped back to the original
@@ -68,6 +70,9 @@ final class NormalizedText {
   final int[] latinLetters;
   final int[] cyrillicLetters;
 
+  /** Which letters lie inside a link, a user name or an e-mail address; null when none do. */
+  final boolean[] link;
+
   private int[] wordStarts;
   private int[] wordEnds;
 
@@ -81,6 +86,7 @@ final class NormalizedText {
     this.upper = upper;
     this.gap = gap;
     this.gapOther = gapOther;
+    this.link = links(original, start, length);
     this.piece = new int[length];
     this.sentence = new int[length];
     int pieceStart = 0;
@@ -104,12 +110,37 @@ final class NormalizedText {
     this.cyrillicLetters = new int[sentences];
     for (int k = 0; k < length; k++) {
       char c = letters[k];
+      if (link != null && link[k]) {
+        continue;
+      }
       if (c >= 'a' && c <= 'z') {
         latinLetters[sentence[k]]++;
       } else if (c >= 0x400 && c < 0x530) {
         cyrillicLetters[sentence[k]]++;
       }
     }
+  }
+
+  private static final Pattern LINK =
+      Pattern.compile("(?iU)\\b(?:https?://|www\\.|t\\.me/)\\S+|[\\w.+-]*@\\w[\\w.-]*");
+
+  private static boolean[] links(String text, int[] start, int length) {
+    if (text.indexOf('@') < 0 && text.indexOf("://") < 0 && text.indexOf("www.") < 0
+        && text.indexOf("t.me/") < 0) {
+      return null;
+    }
+    boolean[] link = new boolean[length];
+    Matcher m = LINK.matcher(text);
+    int k = 0;
+    while (m.find()) {
+      while (k < length && start[k] < m.start()) {
+        k++;
+      }
+      while (k < length && start[k] < m.end()) {
+        link[k++] = true;
+      }
+    }
+    return link;
   }
 
   /**
