@@ -20,7 +20,10 @@ import java.util.Set;
 record Conditions(List<List<String>> context, List<List<String>> unless, boolean standalone) {
   static final Conditions NONE = new Conditions(List.of(), List.of(), false);
 
-  /** English words after which "the Ukraine" still stands alone as a noun phrase. */
+  /**
+   * English words after which "the Ukraine" still stands alone as a noun phrase: function words and
+   * common verbs. Anything else may be a noun it modifies ("the Ukraine war"), so no flag.
+   */
   private static final Set<String> FUNCTION_WORDS =
       Set.of(
           "is", "was", "are", "were", "has", "had", "have", "and", "or", "but", "in", "on", "at",
@@ -29,7 +32,10 @@ record Conditions(List<List<String>> context, List<List<String>> unless, boolean
           "since", "until", "during", "into", "while", "when", "where", "because", "so", "if", "than",
           "then", "now", "too", "also", "again", "today", "yesterday", "did", "does", "do", "be",
           "been", "being", "not", "no", "about", "against", "over", "under", "through", "between",
-          "among", "said", "says");
+          "among", "said", "says", "keeps", "kept", "needs", "needed", "remains", "remained",
+          "gets", "got", "receives", "received", "wants", "wanted", "faces", "faced", "continues",
+          "continued", "became", "becomes", "lost", "won", "held", "seems", "joined", "declared",
+          "signed", "asked", "fought", "fights", "lies", "borders", "gained");
 
   Conditions {
     context = copy(Objects.requireNonNull(context, "context"));

@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -30,7 +31,8 @@ final class LexiconRepository {
     Objects.requireNonNull(entry, "entry");
     String sql = "INSERT INTO lexicon_entry (language, category, forms, note_en, note_uk, suggestion,"
         + " conditions, curator, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    Instant now = Instant.now();
+    // The database keeps microseconds; the returned record must equal what list() reads back.
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
       ps.setString(1, entry.language());

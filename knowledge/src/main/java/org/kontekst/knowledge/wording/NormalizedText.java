@@ -427,6 +427,13 @@ final class NormalizedText {
     return gapOther[k] <= 4;
   }
 
+  /** Whether letters {@code k - 1} and {@code k} are single letters separated by spaces ("о р к и"). */
+  boolean spacedOutAt(int k) {
+    int g = gap[k];
+    return (g & SPACE) != 0 && (g & (OTHER | EDGE | SENTENCE)) == 0 && piece[k - 1] == 1
+        && piece[k] == 1;
+  }
+
   /** Whether the gap before letter {@code k} may separate two words of one phrase. */
   boolean phraseBreakAt(int k) {
     int g = gap[k];

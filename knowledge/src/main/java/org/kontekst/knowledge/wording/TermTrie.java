@@ -106,7 +106,7 @@ final class TermTrie {
         }
       } else {
         int end = pos;
-        while (end < text.length && text.gap[end] == NormalizedText.NONE) {
+        while (end < text.length && (text.gap[end] == NormalizedText.NONE || text.spacedOutAt(end))) {
           end++;
         }
         wordEnd(text, slot, matchStart, end, hits);
