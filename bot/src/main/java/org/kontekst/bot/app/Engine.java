@@ -14,7 +14,8 @@ import org.kontekst.knowledge.search.AliasTable;
 import org.kontekst.knowledge.search.Embedder;
 import org.kontekst.knowledge.search.Retrieval;
 import org.kontekst.knowledge.store.KnowledgeStore;
-import org.kontekst.knowledge.wording.WordingDetector;
+import org.kontekst.knowledge.wording.CuratedLexicon;
+import org.kontekst.knowledge.wording.Wording;
 
 /**
  * The knowledge side of Kontekst assembled from a data directory: the store, the search index
@@ -27,28 +28,36 @@ public final class Engine implements AutoCloseable {
   private final KnowledgeStore store;
   private final Retrieval retrieval;
   private final KnowledgeChecker checker;
+  private final CuratedLexicon lexicon;
 
-  private Engine(KnowledgeStore store, Retrieval retrieval, KnowledgeChecker checker) {
+  private Engine(
+      KnowledgeStore store, Retrieval retrieval, KnowledgeChecker checker, CuratedLexicon lexicon) {
     this.store = store;
     this.retrieval = retrieval;
     this.checker = checker;
+    this.lexicon = lexicon;
+  }
+
+  /** The loaded-wording lexicon, bundled entries plus curators' additions. */
+  public CuratedLexicon lexicon() {
+    return lexicon;
   }
 
   /** Opens the engine with the default embedding model. */
   public static Engine open(Path dataDir) {
-    return open(dataDir, Embedder.defaultModel(), WordingDetector.none(), LanguageDetector.standard());
+    return open(dataDir, Embedder.defaultModel(), LanguageDetector.standard());
   }
 
-  static Engine open(
-      Path dataDir, Embedder embedder, WordingDetector wording, LanguageDetector languages) {
+  static Engine open(Path dataDir, Embedder embedder, LanguageDetector languages) {
     KnowledgeStore store = KnowledgeStore.open(dataDir);
     try {
+      CuratedLexicon wording = Wording.withStore(store.dataSource());
       List<AliasTable.Source> extra = new ArrayList<>();
       Path aliases = dataDir.resolve(EXTRA_ALIASES);
       if (Files.isRegularFile(aliases)) extra.add(AliasTable.Source.file(aliases));
       Retrieval retrieval = Retrieval.open(dataDir.resolve("index"), store.articles(), embedder, extra);
       KnowledgeChecker checker = new KnowledgeChecker(retrieval, wording, languages, Ticker.systemTicker());
-      return new Engine(store, retrieval, checker);
+      return new Engine(store, retrieval, checker, wording);
     } catch (RuntimeException e) {
       store.close();
       throw e;
