@@ -130,26 +130,44 @@ public final class FeedbackRepository {
 
   private void count(String userHash, int checks, int feedback) {
     LocalDate today = LocalDate.now(clock);
-    String sql =
-        "MERGE INTO tg_user_stats t USING (VALUES (CAST(? AS VARCHAR(64)))) AS s(user_hash)"
-            + " ON t.user_hash = s.user_hash"
-            + " WHEN MATCHED THEN UPDATE SET posts_checked = t.posts_checked + ?,"
-            + " feedback_given = t.feedback_given + ?, last_seen = ?"
-            + " WHEN NOT MATCHED THEN INSERT (user_hash, posts_checked, feedback_given, first_seen,"
-            + " last_seen) VALUES (s.user_hash, ?, ?, ?, ?)";
-    try (Connection c = db.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, userHash);
-      ps.setInt(2, checks);
-      ps.setInt(3, feedback);
-      ps.setObject(4, today);
-      ps.setInt(5, checks);
-      ps.setInt(6, feedback);
-      ps.setObject(7, today);
-      ps.setObject(8, today);
-      ps.executeUpdate();
+    // UPDATE, else INSERT; two first posts of one person at once make the INSERT race, and the
+    // loser's UPDATE then finds the row.
+    try (Connection c = db.getConnection()) {
+      if (bump(c, userHash, checks, feedback, today) > 0) {
+        return;
+      }
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO tg_user_stats (user_hash, posts_checked, feedback_given, first_seen, last_seen)"
+                  + " VALUES (?, ?, ?, ?, ?)")) {
+        ps.setString(1, userHash);
+        ps.setInt(2, checks);
+        ps.setInt(3, feedback);
+        ps.setObject(4, today);
+        ps.setObject(5, today);
+        ps.executeUpdate();
+      } catch (SQLException e) {
+        if (!"23505".equals(e.getSQLState())) {
+          throw e;
+        }
+        bump(c, userHash, checks, feedback, today);
+      }
     } catch (SQLException e) {
       throw new StoreException("cannot count usage: " + e.getMessage(), e);
+    }
+  }
+
+  private static int bump(Connection c, String userHash, int checks, int feedback, LocalDate today)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE tg_user_stats SET posts_checked = posts_checked + ?,"
+                + " feedback_given = feedback_given + ?, last_seen = ? WHERE user_hash = ?")) {
+      ps.setInt(1, checks);
+      ps.setInt(2, feedback);
+      ps.setObject(3, today);
+      ps.setString(4, userHash);
+      return ps.executeUpdate();
     }
   }
 

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.kontekst.bot.bench.FakeBotApi;
+import org.kontekst.bot.chat.BotState;
+import org.kontekst.bot.feedback.Signer;
 import org.kontekst.bot.command.CheckSettings;
 import org.kontekst.bot.command.Conversation;
 import org.kontekst.bot.command.KnowledgeSummary;
@@ -84,6 +86,23 @@ public final class BotHarness implements AutoCloseable {
 
   public void send(JsonNode update) {
     api.enqueue(update);
+  }
+
+  /** Waits until every update up to {@code updateId} is processed (replies sent). */
+  public void awaitProcessed(int updateId) throws InterruptedException {
+    BotState state = new BotState(store.dataSource());
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (state.lastUpdateId() < updateId && System.currentTimeMillis() < deadline) {
+      Thread.sleep(5);
+    }
+    if (state.lastUpdateId() < updateId) {
+      throw new AssertionError("update " + updateId + " was not processed; last is " + state.lastUpdateId());
+    }
+  }
+
+  /** The signer the bot uses, to forge nothing but build valid button data in tests. */
+  public Signer signer() {
+    return new Signer(new BotState(store.dataSource()).secret());
   }
 
   public List<FakeBotApi.Call> awaitMessages(int count) throws InterruptedException {

@@ -15,7 +15,7 @@ import org.kontekst.knowledge.wording.FlagCategory;
 /**
  * A hand-written checker for tests: "bucha" matches one article confidently, "grain" matches
  * weakly, "kyiv regime" is a misnaming flag, "horrifying" an emotive one, "many matches" returns
- * ten articles with long passages; "binary" is refused.
+ * ten articles with long passages; "slow" takes 300 ms; "binary" is refused.
  */
 public final class FakeChecker implements Checker {
   public static final String BUCHA_URL = "https://example.org/bucha?a=1&b=2";
@@ -26,6 +26,13 @@ public final class FakeChecker implements Checker {
     String lower = text.toLowerCase(Locale.ROOT);
     if (lower.contains("binary")) {
       throw new InvalidPostException("the post looks like binary data: send text");
+    }
+    if (lower.contains("slow")) {
+      try {
+        Thread.sleep(300);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
     List<Match> matches = new ArrayList<>();
     if (lower.contains("bucha")) {
