@@ -108,6 +108,7 @@ public final class FeedbackRepository {
       List<VolunteerPost> out = new ArrayList<>();
       while (rs.next()) {
         long notify = rs.getLong(6);
+        Long notifyChat = rs.wasNull() ? null : notify;
         out.add(
             new VolunteerPost(
                 rs.getLong(1),
@@ -115,7 +116,7 @@ public final class FeedbackRepository {
                 rs.getString(3),
                 InterfaceLanguage.ofCode(rs.getString(4)),
                 rs.getString(5),
-                rs.wasNull() ? null : notify));
+                notifyChat));
       }
       return out;
     } catch (SQLException e) {
