@@ -14,7 +14,6 @@ import org.kontekst.bot.render.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
-import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
 /**
@@ -73,12 +72,8 @@ public final class TelegramBot implements AutoCloseable {
           config.token(),
           config::telegramUrl,
           lastReceived ->
-              GetUpdates.builder()
-                  .offset((int) Math.max(lastReceived, resumeAfter) + 1)
-                  .limit(100)
-                  .timeout(timeout)
-                  .allowedUpdates(ALLOWED_UPDATES)
-                  .build(),
+              new LenientGetUpdates(
+                  (int) Math.max(lastReceived, resumeAfter) + 1, 100, timeout, ALLOWED_UPDATES),
           processor);
       if (!polling.isRunning()) {
         polling.start();
