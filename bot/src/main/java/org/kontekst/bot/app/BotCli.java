@@ -19,6 +19,8 @@ import org.kontekst.bot.telegram.TelegramConfig;
 import org.kontekst.bot.telegram.TelegramConnection;
 import org.kontekst.bot.telegram.TokenRejectedException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,6 +39,7 @@ import picocli.CommandLine.Spec;
     })
 final class BotCli implements Callable<Integer> {
   static final int BAD_CONFIGURATION = 2;
+  private static final Logger log = LoggerFactory.getLogger(BotCli.class);
 
   @Mixin private DataOption data;
   @Spec private CommandSpec spec;
@@ -83,6 +86,9 @@ final class BotCli implements Callable<Integer> {
     try (Engine engine = Engine.open(data.dataDir());
         MetricsEndpoint endpoint = metricsPort == null ? null : MetricsEndpoint.start(metricsPort, registry, running::get);
         TelegramConnection connection = TelegramConnection.open(config)) {
+      if (endpoint != null) {
+        log.info("metrics on port {}", endpoint.port());
+      }
       Conversation conversation =
           Conversation.assemble(
               new Conversation.Parts(
@@ -100,8 +106,10 @@ final class BotCli implements Callable<Integer> {
               connection, conversation.router(), conversation.commands(), conversation.texts(),
               conversation.state(), metrics, Ticker.systemTicker())) {
         running.set(true);
+        log.info("running; {} updates in flight", bot.inFlight());
         stop.await();
         running.set(false);
+        log.info("stopping; draining {} updates in flight", bot.inFlight());
       }
       return 0;
     } catch (TokenRejectedException e) {

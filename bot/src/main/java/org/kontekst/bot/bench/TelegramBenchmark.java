@@ -85,7 +85,7 @@ public final class TelegramBenchmark {
             TelegramBot.start(
                 connection, conversation.router(), conversation.commands(), conversation.texts(),
                 conversation.state(), metrics, Ticker.systemTicker())) {
-          Flow flow = new Flow(api);
+          Flow flow = new Flow(api, bot);
           flow.offer(Math.max(10, posts / 2), ratePerSecond, 1_000_000L);
           return flow.offer(posts, ratePerSecond, 2_000_000L);
         }
@@ -96,12 +96,14 @@ public final class TelegramBenchmark {
   /** Offers posts and collects the replies' arrival times. */
   private static final class Flow {
     private final FakeBotApi api;
+    private final TelegramBot bot;
     private final ConcurrentHashMap<Long, Long> queued = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Long, Long> answered = new ConcurrentHashMap<>();
     private final AtomicLong lastReply = new AtomicLong();
 
-    Flow(FakeBotApi api) {
+    Flow(FakeBotApi api, TelegramBot bot) {
       this.api = api;
+      this.bot = bot;
       api.onCall(
           call -> {
             if (call.method().equals("sendmessage")) {
@@ -139,7 +141,8 @@ public final class TelegramBenchmark {
         Thread.sleep(2);
       }
       if (answered.size() < posts) {
-        throw new IllegalStateException("only " + answered.size() + " of " + posts + " posts were answered");
+        throw new IllegalStateException(
+            "only " + answered.size() + " of " + posts + " posts were answered; " + bot.inFlight() + " in flight");
       }
       double[] latencies = queued.entrySet().stream().mapToDouble(e -> (answered.get(e.getKey()) - e.getValue()) / 1e6).sorted().toArray();
       double seconds = (lastReply.get() - start) / 1e9;
