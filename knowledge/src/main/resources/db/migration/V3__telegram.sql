@@ -3,11 +3,13 @@
 -- the chat to notify when a person consented to be told about a volunteer's answer.
 
 -- One row: the last update id whose processing finished (so a restart neither loses nor repeats
--- updates) and the installation's secret for signing button data and salting user hashes.
+-- updates), when that was (after a week without updates Telegram numbers them afresh, so an old
+-- id is not used), and the installation's secret for signing button data and salting user hashes.
 -- SECURE_RAND makes the secret once, when the database is created; it never leaves the database.
 CREATE TABLE tg_state (
   id              INT           NOT NULL PRIMARY KEY,
   last_update_id  BIGINT        NOT NULL,
+  last_update_at  TIMESTAMP WITH TIME ZONE,
   secret          VARBINARY(32) NOT NULL,
   CONSTRAINT tg_state_single CHECK (id = 1)
 );

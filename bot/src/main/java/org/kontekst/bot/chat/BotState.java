@@ -4,7 +4,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Objects;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.kontekst.knowledge.store.StoreException;
 
@@ -35,12 +38,39 @@ public final class BotState {
     try (Connection c = db.getConnection();
         PreparedStatement ps =
             c.prepareStatement(
-                "UPDATE tg_state SET last_update_id = ? WHERE id = 1 AND last_update_id < ?")) {
+                "UPDATE tg_state SET last_update_id = ?, last_update_at = CURRENT_TIMESTAMP"
+                    + " WHERE id = 1 AND last_update_id < ?")) {
       ps.setLong(1, updateId);
       ps.setLong(2, updateId);
       ps.executeUpdate();
     } catch (SQLException e) {
       throw new StoreException("cannot save the last update id: " + e.getMessage(), e);
+    }
+  }
+
+  /** When the last update id was saved, or empty if never. */
+  public Optional<Instant> lastUpdateAt() {
+    try (Connection c = db.getConnection();
+        PreparedStatement ps = c.prepareStatement("SELECT last_update_at FROM tg_state WHERE id = 1");
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return Optional.ofNullable(rs.getObject(1, OffsetDateTime.class)).map(OffsetDateTime::toInstant);
+    } catch (SQLException e) {
+      throw new StoreException("cannot read the last update time: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Forgets the last update id. Telegram numbers updates afresh (randomly) after a week without
+   * any, and an old id used as the offset would then drop every new update.
+   */
+  public void forgetLastUpdateId() {
+    try (Connection c = db.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement("UPDATE tg_state SET last_update_id = 0, last_update_at = NULL WHERE id = 1")) {
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new StoreException("cannot reset the last update id: " + e.getMessage(), e);
     }
   }
 

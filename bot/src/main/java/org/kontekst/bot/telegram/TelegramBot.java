@@ -2,6 +2,8 @@ package org.kontekst.bot.telegram;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Ticker;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executors;
@@ -25,6 +27,8 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 public final class TelegramBot implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(TelegramBot.class);
   private static final List<String> ALLOWED_UPDATES = List.of("message", "callback_query");
+  /** Telegram renumbers updates after a week without any; an id older than this is not resumed. */
+  private static final Duration STALE_OFFSET = Duration.ofDays(6);
 
   private final TelegramConnection connection;
   private final SendQueue sends;
@@ -58,6 +62,10 @@ public final class TelegramBot implements AutoCloseable {
     Objects.requireNonNull(connection, "connection");
     TelegramConfig config = connection.config();
     CommandMenu.register(connection.client(), commands, texts);
+    if (state.lastUpdateAt().map(t -> t.isBefore(Instant.now().minus(STALE_OFFSET))).orElse(false)) {
+      log.info("the last processed update is over {} days old: starting from Telegram's next", STALE_OFFSET.toDays());
+      state.forgetLastUpdateId();
+    }
     SendQueue sends = new SendQueue(connection.client(), config.limits(), config.retry(), metrics);
     UpdateTracker tracker = new UpdateTracker(state);
     UpdateProcessor processor = new UpdateProcessor(router, sends, tracker, metrics, texts, config, ticker);
