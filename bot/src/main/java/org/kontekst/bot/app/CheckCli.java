@@ -10,7 +10,10 @@ import java.io.PrintStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.concurrent.Callable;
+import org.kontekst.bot.render.ReplyRenderer;
+import org.kontekst.bot.render.Texts;
 import org.kontekst.knowledge.check.Checker;
 import org.kontekst.knowledge.check.InvalidPostException;
 import org.kontekst.knowledge.check.Post;
@@ -68,12 +71,13 @@ final class CheckCli implements Callable<Integer> {
     }
     ObjectMapper json = new ObjectMapper();
     ReportJson reports = new ReportJson(json);
+    ReplyRenderer replies = new ReplyRenderer(new Texts(), Clock.systemUTC());
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     try (Engine engine = Engine.open(data.dataDir())) {
       double threshold = minScore == null ? engine.threshold() : minScore;
       Checker checker = engine.checker();
       if (!jsonl) {
-        out.println(json.writeValueAsString(answer(checker, reports, new Post("", text, "", ""), threshold)));
+        out.println(json.writeValueAsString(answer(checker, reports, replies, new Post("", text, "", ""), threshold)));
         return 0;
       }
       var decoder = StandardCharsets.UTF_8.newDecoder()
@@ -95,14 +99,20 @@ final class CheckCli implements Callable<Integer> {
         if (line == null) break;
         lineNumber++;
         if (line.isBlank()) continue;
-        out.println(json.writeValueAsString(answerLine(checker, reports, json, line, lineNumber, threshold)));
+        out.println(json.writeValueAsString(answerLine(checker, reports, replies, json, line, lineNumber, threshold)));
       }
       return 0;
     }
   }
 
   private Object answerLine(
-      Checker checker, ReportJson reports, ObjectMapper json, String line, int number, double threshold) {
+      Checker checker,
+      ReportJson reports,
+      ReplyRenderer replies,
+      ObjectMapper json,
+      String line,
+      int number,
+      double threshold) {
     if (line.length() > MAX_LINE) {
       return reports.error("", "line " + number + " is longer than " + MAX_LINE + " characters: send a shorter post");
     }
@@ -121,13 +131,14 @@ final class CheckCli implements Callable<Integer> {
       return reports.error(id, "line " + number + " has no \"text\" string: add the post's text");
     }
     String forward = node.path("forward_from").isTextual() ? node.path("forward_from").asText() : "";
-    return answer(checker, reports, new Post(id, textNode.asText(), "", forward), threshold);
+    return answer(checker, reports, replies, new Post(id, textNode.asText(), "", forward), threshold);
   }
 
-  private Object answer(Checker checker, ReportJson reports, Post post, double threshold) {
+  private Object answer(
+      Checker checker, ReportJson reports, ReplyRenderer replies, Post post, double threshold) {
     try {
       Report report = checker.check(post, top, threshold);
-      return reports.of(post.id(), report, Replies.plainText(report, interfaceLanguage));
+      return reports.of(post.id(), report, replies.plainText(report, interfaceLanguage));
     } catch (InvalidPostException e) {
       return reports.error(post.id(), e.getMessage());
     }

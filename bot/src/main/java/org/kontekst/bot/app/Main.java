@@ -1,5 +1,6 @@
 package org.kontekst.bot.app;
 
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,6 +18,8 @@ import picocli.CommandLine.Command;
       ImportCli.class,
       EvalCli.class,
       BenchCli.class,
+      BotCli.class,
+      ChatCli.class,
       CommandLine.HelpCommand.class
     })
 public final class Main {
@@ -27,7 +30,24 @@ public final class Main {
 
   /** Runs the command line and returns the exit code, for tests. */
   public static int run(String... args) {
-    CommandLine cli = new CommandLine(new Main());
+    return run(System.getenv(), args);
+  }
+
+  /** Runs the command line with the given environment variables, read here once. */
+  static int run(Map<String, String> env, String... args) {
+    Environment environment = Environment.from(env);
+    CommandLine.IFactory defaults = CommandLine.defaultFactory();
+    CommandLine.IFactory factory =
+        new CommandLine.IFactory() {
+          @Override
+          public <K> K create(Class<K> type) throws Exception {
+            if (type == BotCli.class) {
+              return type.cast(new BotCli(environment));
+            }
+            return defaults.create(type);
+          }
+        };
+    CommandLine cli = new CommandLine(new Main(), factory);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     return cli.execute(args);
   }

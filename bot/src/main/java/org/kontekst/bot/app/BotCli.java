@@ -1,0 +1,148 @@
+package org.kontekst.bot.app;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.kontekst.bot.command.CheckSettings;
+import org.kontekst.bot.command.Conversation;
+import org.kontekst.bot.telegram.BotMetrics;
+import org.kontekst.bot.telegram.ChatAdmins;
+import org.kontekst.bot.telegram.TelegramBot;
+import org.kontekst.bot.telegram.TelegramConfig;
+import org.kontekst.bot.telegram.TelegramConnection;
+import org.kontekst.bot.telegram.TokenRejectedException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code kontekst bot}: runs the Telegram bot with long polling until SIGTERM, then drains the
+ * updates in flight and exits. A missing or rejected token exits with 2.
+ */
+@Command(
+    name = "bot",
+    description = {
+      "Runs the Telegram bot (long polling) until stopped.",
+      "Environment: TELEGRAM_BOT_TOKEN (required), TELEGRAM_API_URL (optional Bot API server),",
+      "KONTEKST_METRICS_PORT (optional: serve /metrics and /health)."
+    })
+final class BotCli implements Callable<Integer> {
+  static final int BAD_CONFIGURATION = 2;
+  private static final Logger log = LoggerFactory.getLogger(BotCli.class);
+
+  @Mixin private DataOption data;
+  @Spec private CommandSpec spec;
+
+  private final Environment env;
+
+  BotCli(Environment env) {
+    this.env = env;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter err = spec.commandLine().getErr();
+    if (env.telegramToken() == null) {
+      err.println("TELEGRAM_BOT_TOKEN is not set. Ask @BotFather for a token and export TELEGRAM_BOT_TOKEN=<token>.");
+      return BAD_CONFIGURATION;
+    }
+    TelegramConfig config;
+    Integer metricsPort;
+    try {
+      config = TelegramConfig.of(env.telegramToken(), env.telegramApiUrl());
+      metricsPort = parsePort(env.metricsPort());
+    } catch (IllegalArgumentException e) {
+      err.println(e.getMessage());
+      return BAD_CONFIGURATION;
+    }
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    BotMetrics metrics = new BotMetrics(registry);
+    AtomicBoolean running = new AtomicBoolean();
+    CountDownLatch stop = new CountDownLatch(1);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Thread hook =
+        new Thread(
+            () -> {
+              stop.countDown();
+              try {
+                stopped.await(config.drainTimeout().toSeconds() + 10, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "kontekst-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try (Engine engine = Engine.open(data.dataDir());
+        MetricsEndpoint endpoint = metricsPort == null ? null : MetricsEndpoint.start(metricsPort, registry, running::get);
+        TelegramConnection connection = TelegramConnection.open(config)) {
+      if (endpoint != null) {
+        log.info("metrics on port {}", endpoint.port());
+      }
+      Conversation conversation =
+          Conversation.assemble(
+              new Conversation.Parts(
+                  engine.checker(),
+                  CheckSettings.forThreshold(engine.threshold()),
+                  engine.store().dataSource(),
+                  new EngineSummary(engine),
+                  new ChatAdmins(connection.client()),
+                  connection.username(),
+                  metrics,
+                  Clock.systemUTC(),
+                  Ticker.systemTicker()));
+      try (TelegramBot bot =
+          TelegramBot.start(
+              connection, conversation.router(), conversation.commands(), conversation.texts(),
+              conversation.state(), metrics, Ticker.systemTicker())) {
+        running.set(true);
+        log.info("running; {} updates in flight", bot.inFlight());
+        stop.await();
+        running.set(false);
+        log.info("stopping; draining {} updates in flight", bot.inFlight());
+      }
+      return 0;
+    } catch (TokenRejectedException e) {
+      err.println(e.getMessage());
+      return BAD_CONFIGURATION;
+    } catch (TelegramApiException e) {
+      err.println("Cannot talk to the Bot API at " + config.apiUrl() + ": " + e.getMessage());
+      return 1;
+    } catch (IOException e) {
+      err.println("Cannot serve metrics on port " + metricsPort + ": " + e.getMessage());
+      return 1;
+    } finally {
+      stopped.countDown();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException e) {
+        // already shutting down: the hook is running and now returns
+      }
+    }
+  }
+
+  static Integer parsePort(String value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      int port = Integer.parseInt(value);
+      if (port >= 1 && port <= 65_535) {
+        return port;
+      }
+    } catch (NumberFormatException e) {
+      // falls through to the message below
+    }
+    throw new IllegalArgumentException("KONTEKST_METRICS_PORT must be a port number (1-65535): " + value);
+  }
+}

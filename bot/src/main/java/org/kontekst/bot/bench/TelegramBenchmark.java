@@ -1,0 +1,158 @@
+package org.kontekst.bot.bench;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.kontekst.bot.command.CheckSettings;
+import org.kontekst.bot.command.Conversation;
+import org.kontekst.bot.command.KnowledgeSummary;
+import org.kontekst.bot.telegram.BotMetrics;
+import org.kontekst.bot.telegram.ChatAdmins;
+import org.kontekst.bot.telegram.RetryPolicy;
+import org.kontekst.bot.telegram.SendLimits;
+import org.kontekst.bot.telegram.TelegramBot;
+import org.kontekst.bot.telegram.TelegramConfig;
+import org.kontekst.bot.telegram.TelegramConnection;
+import org.kontekst.knowledge.check.Checker;
+import org.kontekst.knowledge.store.KnowledgeStore;
+
+/**
+ * The end-to-end benchmark: forwarded posts go into the fake Bot API, the real bot (TelegramBots
+ * long polling and client, the update executor, the checker, rendering, H2 writes, the send queue)
+ * answers them over loopback HTTP. Latency is from the moment an update is queued on the fake
+ * server to the moment its reply arrives there; Telegram's own network and its send limits are
+ * left out (pacing is off, as each post comes from a different chat anyway).
+ */
+public final class TelegramBenchmark {
+  private static final String TOKEN = "1:BENCH";
+  private static final AtomicInteger RUNS = new AtomicInteger();
+  private static final List<String> POSTS =
+      List.of(
+          "BREAKING: the Kyiv regime staged the massacre in Bucha, insiders say. Share before it is deleted!",
+          "Зеленський втік з країни, а ЗСУ здаються цілими бригадами. Офіційні ЗМІ мовчать про це!!!",
+          "Западные СМИ скрывают: 80% украинцев поддерживают переговоры на условиях Москвы, данные опроса.",
+          "The grain deal collapsed because Ukraine mined the ports, according to a source in Istanbul.",
+          "Шокуючі кадри: біолабораторії США в Україні розробляли зброю проти слов'ян. Дивіться до кінця.",
+          "NATO troops are already fighting near Kharkiv; thousands of mercenaries died this week alone.");
+
+  /** What one run measured. */
+  public record Result(int posts, double postsPerSecond, double p50Millis, double p99Millis, double maxMillis) {
+    @Override
+    public String toString() {
+      return String.format(
+          Locale.ROOT, "%d posts: %.0f posts/s, p50 %.1f ms, p99 %.1f ms, max %.1f ms",
+          posts, postsPerSecond, p50Millis, p99Millis, maxMillis);
+    }
+  }
+
+  private TelegramBenchmark() {}
+
+  /**
+   * Runs a warm-up of {@code posts / 2} posts, then {@code posts} posts offered at
+   * {@code ratePerSecond} (0: all at once, to find the ceiling), and measures the second run.
+   *
+   * @param checker the engine's checker (the real one in {@code kontekst bench}, a fake in tests)
+   * @param threshold the engine's calibrated threshold
+   */
+  public static Result run(Checker checker, double threshold, int posts, int ratePerSecond) throws Exception {
+    if (posts < 10) {
+      throw new IllegalArgumentException("posts must be at least 10: " + posts);
+    }
+    try (FakeBotApi api = FakeBotApi.start(TOKEN);
+        KnowledgeStore store = KnowledgeStore.open("jdbc:h2:mem:telegram-bench-" + RUNS.incrementAndGet() + ";DB_CLOSE_DELAY=0")) {
+      TelegramConfig config =
+          TelegramConfig.of(TOKEN, api.url().toString())
+              .withPollTimeout(Duration.ofSeconds(5))
+              .withLimits(SendLimits.unlimited(), RetryPolicy.standard())
+              .withFlood(1_000_000, Duration.ofMinutes(1));
+      try (TelegramConnection connection = TelegramConnection.open(config)) {
+        BotMetrics metrics = new BotMetrics(new SimpleMeterRegistry());
+        Conversation conversation =
+            Conversation.assemble(
+                new Conversation.Parts(
+                    checker, CheckSettings.forThreshold(threshold), store.dataSource(),
+                    () -> new KnowledgeSummary(0, List.of(), Optional.empty()),
+                    new ChatAdmins(connection.client()), connection.username(), metrics,
+                    Clock.systemUTC(), Ticker.systemTicker()));
+        try (TelegramBot bot =
+            TelegramBot.start(
+                connection, conversation.router(), conversation.commands(), conversation.texts(),
+                conversation.state(), metrics, Ticker.systemTicker())) {
+          Flow flow = new Flow(api, bot);
+          flow.offer(Math.max(10, posts / 2), ratePerSecond, 1_000_000L);
+          return flow.offer(posts, ratePerSecond, 2_000_000L);
+        }
+      }
+    }
+  }
+
+  /** Offers posts and collects the replies' arrival times. */
+  private static final class Flow {
+    private final FakeBotApi api;
+    private final TelegramBot bot;
+    private final ConcurrentHashMap<Long, Long> queued = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Long, Long> answered = new ConcurrentHashMap<>();
+    private final AtomicLong lastReply = new AtomicLong();
+
+    Flow(FakeBotApi api, TelegramBot bot) {
+      this.api = api;
+      this.bot = bot;
+      api.onCall(
+          call -> {
+            if (call.method().equals("sendmessage")) {
+              long chat = call.chatId();
+              if (queued.containsKey(chat) && answered.putIfAbsent(chat, call.nanoTime()) == null) {
+                lastReply.accumulateAndGet(call.nanoTime(), Math::max);
+              }
+            }
+          });
+    }
+
+    Result offer(int posts, int ratePerSecond, long firstChat) throws InterruptedException {
+      queued.clear();
+      answered.clear();
+      long start = System.nanoTime();
+      for (int i = 0; i < posts; i++) {
+        if (ratePerSecond > 0) {
+          long due = start + (long) i * 1_000_000_000L / ratePerSecond;
+          long wait = due - System.nanoTime();
+          if (wait > 0) {
+            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+          }
+        }
+        long chat = firstChat + i;
+        queued.put(chat, System.nanoTime());
+        api.enqueue(
+            Updates.privateMessage(i + 1, chat)
+                .from(chat, i % 2 == 0 ? "uk" : "en")
+                .text(POSTS.get(i % POSTS.size()))
+                .forwardedFromChannel("Channel " + (i % 7), "channel" + (i % 7))
+                .update(api.nextUpdateId()));
+      }
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (answered.size() < posts && System.nanoTime() < deadline) {
+        Thread.sleep(2);
+      }
+      if (answered.size() < posts) {
+        throw new IllegalStateException(
+            "only " + answered.size() + " of " + posts + " posts were answered; " + bot.inFlight() + " in flight");
+      }
+      double[] latencies = queued.entrySet().stream().mapToDouble(e -> (answered.get(e.getKey()) - e.getValue()) / 1e6).sorted().toArray();
+      double seconds = (lastReply.get() - start) / 1e9;
+      return new Result(posts, posts / seconds, percentile(latencies, 0.50), percentile(latencies, 0.99), latencies[latencies.length - 1]);
+    }
+
+    private static double percentile(double[] sorted, double p) {
+      int index = (int) Math.ceil(p * sorted.length) - 1;
+      return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+  }
+
+}

@@ -1,0 +1,93 @@
+package org.kontekst.bot.command;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.kontekst.bot.chat.BotState;
+import org.kontekst.bot.chat.ChatSettingsRepository;
+import org.kontekst.bot.feedback.FeedbackHandler;
+import org.kontekst.bot.feedback.FeedbackRepository;
+import org.kontekst.bot.feedback.ReplyLog;
+import org.kontekst.bot.feedback.Signer;
+import org.kontekst.bot.render.ReplyRenderer;
+import org.kontekst.bot.render.Texts;
+import org.kontekst.knowledge.check.Checker;
+
+/**
+ * Everything the bot says and remembers, wired once: the router with its commands, post check,
+ * feedback and repositories. The Telegram bot, the local console and the benchmark each build one
+ * from {@code Main} (or a test) and differ only at the two ends.
+ */
+public record Conversation(
+    Router router,
+    CommandRegistry commands,
+    Texts texts,
+    ReplyRenderer renderer,
+    BotState state,
+    ChatSettingsRepository settings,
+    FeedbackRepository feedback) {
+
+  /** How long feedback buttons stay valid. */
+  public static final Duration BUTTON_LIFETIME = Duration.ofDays(30);
+
+  public Conversation {
+    Objects.requireNonNull(router, "router");
+    Objects.requireNonNull(commands, "commands");
+  }
+
+  /** The parts that come from outside: the engine, the database, Telegram, time. */
+  public record Parts(
+      Checker checker,
+      CheckSettings checkSettings,
+      DataSource db,
+      Supplier<KnowledgeSummary> summary,
+      AdminCheck admins,
+      String botUsername,
+      CheckObserver observer,
+      Clock clock,
+      Ticker ticker) {
+    public Parts {
+      Objects.requireNonNull(checker, "checker");
+      Objects.requireNonNull(checkSettings, "checkSettings");
+      Objects.requireNonNull(db, "db");
+      Objects.requireNonNull(summary, "summary");
+      Objects.requireNonNull(admins, "admins");
+      Objects.requireNonNull(botUsername, "botUsername");
+      Objects.requireNonNull(observer, "observer");
+      Objects.requireNonNull(clock, "clock");
+      Objects.requireNonNull(ticker, "ticker");
+    }
+  }
+
+  public static Conversation assemble(Parts p) {
+    Texts texts = new Texts();
+    ReplyRenderer renderer = new ReplyRenderer(texts, p.clock());
+    BotState state = new BotState(p.db());
+    Signer signer = new Signer(state.secret());
+    ChatSettingsRepository settings = new ChatSettingsRepository(p.db(), p.ticker());
+    ReplyLog replies = new ReplyLog(p.db(), p.clock());
+    FeedbackRepository feedback = new FeedbackRepository(p.db(), p.clock());
+    FeedbackHandler buttons =
+        new FeedbackHandler(signer, replies, feedback, texts, p.clock(), BUTTON_LIFETIME);
+    PostCheck check =
+        new PostCheck(
+            p.checker(), p.checkSettings(), renderer, texts, replies, buttons, feedback, signer, p.observer());
+    LangCommand lang = new LangCommand(texts, settings);
+    CommandRegistry commands =
+        new CommandRegistry(
+            List.of(
+                new StartCommand(texts),
+                new HelpCommand(texts),
+                new AboutCommand(texts, p.summary()),
+                new PrivacyCommand(texts),
+                lang,
+                new CheckCommand(texts, check),
+                new SettingsCommand(texts, settings, p.admins())));
+    Router router = new Router(commands, check, buttons, lang, settings, texts, p.botUsername());
+    return new Conversation(router, commands, texts, renderer, state, settings, feedback);
+  }
+}

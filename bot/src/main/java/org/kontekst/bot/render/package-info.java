@@ -1,0 +1,7 @@
+/**
+ * What the bot says, in words: a {@link org.kontekst.knowledge.check.Report} rendered as Telegram
+ * HTML (split into messages of at most 4,096 characters) or as plain text for the CLI, the
+ * interface texts in Ukrainian and English (resource bundles), and the media-literacy checks
+ * offered when nothing matches. No sending and no Telegram library types here.
+ */
+package org.kontekst.bot.render;

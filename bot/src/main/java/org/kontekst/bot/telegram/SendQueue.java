@@ -1,0 +1,178 @@
+package org.kontekst.bot.telegram;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.kontekst.bot.chat.Action;
+import org.kontekst.bot.chat.ChatKind;
+import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+/**
+ * Sends actions to the Bot API without blocking a thread: paced to Telegram's limits (per chat,
+ * per group, overall), in order within one reply, and retried (a 429 after its
+ * {@code retry_after}; 5xx, unreadable answers and network errors with exponential backoff), since
+ * the library retries nothing. Owns its scheduler thread.
+ */
+public final class SendQueue implements AutoCloseable {
+  private final TelegramClient client;
+  private final SendLimits limits;
+  private final RetryPolicy retry;
+  private final BotMetrics metrics;
+  private final ScheduledExecutorService scheduler;
+  private final Pacer perChat;
+  private final Pacer perGroup;
+  private final Pacer global;
+
+  public SendQueue(TelegramClient client, SendLimits limits, RetryPolicy retry, BotMetrics metrics) {
+    this.client = Objects.requireNonNull(client, "client");
+    this.limits = Objects.requireNonNull(limits, "limits");
+    this.retry = Objects.requireNonNull(retry, "retry");
+    this.metrics = Objects.requireNonNull(metrics, "metrics");
+    ScheduledThreadPoolExecutor executor =
+        new ScheduledThreadPoolExecutor(
+            1,
+            r -> {
+              Thread t = new Thread(r, "kontekst-send-scheduler");
+              t.setDaemon(true);
+              return t;
+            });
+    executor.setRemoveOnCancelPolicy(true);
+    this.scheduler = executor;
+    this.perChat = new Pacer(limits.perChatInterval(), limits.perChatBurst());
+    this.perGroup = new Pacer(limits.perGroupInterval(), limits.perGroupBurst());
+    this.global = new Pacer(limits.globalInterval(), limits.globalBurst());
+  }
+
+  /**
+   * Sends the actions one after another; completes when the last is sent, or exceptionally with
+   * the first that failed for good (the rest are then not sent).
+   */
+  public CompletableFuture<Void> send(ChatKind kind, List<Action> actions) {
+    CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
+    for (Action action : actions) {
+      chain = chain.thenCompose(ignored -> sendOne(kind, action));
+    }
+    return chain;
+  }
+
+  private CompletableFuture<Void> sendOne(ChatKind kind, Action action) {
+    BotApiMethod<?> method = TelegramMethods.of(action);
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    boolean paced = limits.paced() && !(action instanceof Action.AnswerCallback);
+    attempt(method, action.chatId(), kind, paced, 1, done);
+    return done;
+  }
+
+  private void attempt(
+      BotApiMethod<?> method, long chatId, ChatKind kind, boolean paced, int attempt, CompletableFuture<Void> done) {
+    long now = System.nanoTime();
+    long at = now;
+    if (paced) {
+      at = perChat.reserve(chatId, at);
+      if (kind == ChatKind.GROUP) {
+        at = perGroup.reserve(chatId, at);
+      }
+      at = global.reserve(0L, at);
+    }
+    Runnable call = () -> execute(method, chatId, kind, paced, attempt, done);
+    if (at - now <= 0) {
+      call.run();
+    } else {
+      schedule(call, at - now, done);
+    }
+  }
+
+  private void execute(
+      BotApiMethod<?> method, long chatId, ChatKind kind, boolean paced, int attempt, CompletableFuture<Void> done) {
+    CompletableFuture<?> call;
+    try {
+      call = client.executeAsync(method);
+    } catch (TelegramApiException | RuntimeException e) {
+      metrics.sendError("invalid");
+      done.completeExceptionally(e);
+      return;
+    }
+    call.whenComplete(
+        (result, error) -> {
+          if (error == null) {
+            done.complete(null);
+            return;
+          }
+          Throwable cause = unwrap(error);
+          Retry decision = classify(cause);
+          if (decision == null || attempt >= retry.maxAttempts()) {
+            metrics.sendError(decision == null ? errorCode(cause) : "gave_up");
+            done.completeExceptionally(cause);
+            return;
+          }
+          metrics.sendRetry(decision.reason);
+          long delay = decision.delayMillis >= 0 ? decision.delayMillis : retry.backoff(attempt).toMillis();
+          if (decision.delayMillis >= 0 && paced) {
+            perChat.holdUntil(chatId, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delay));
+          }
+          schedule(
+              () -> attempt(method, chatId, kind, paced, attempt + 1, done),
+              TimeUnit.MILLISECONDS.toNanos(delay),
+              done);
+        });
+  }
+
+  private void schedule(Runnable task, long delayNanos, CompletableFuture<Void> done) {
+    try {
+      scheduler.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      done.completeExceptionally(new IllegalStateException("the send queue is closed", e));
+    }
+  }
+
+  /** Why and when to retry; a negative delay means "use the backoff". */
+  private record Retry(String reason, long delayMillis) {}
+
+  private static Retry classify(Throwable error) {
+    if (error instanceof TelegramApiRequestException api) {
+      Integer code = api.getErrorCode();
+      if (code != null && code == 429) {
+        Integer after = api.getParameters() == null ? null : api.getParameters().getRetryAfter();
+        return new Retry("429", (after == null || after < 0 ? 1 : after) * 1000L);
+      }
+      if (code == null || code >= 500) {
+        return new Retry(code == null ? "unreadable" : "5xx", -1);
+      }
+      return null;
+    }
+    if (error instanceof IOException || error.getCause() instanceof IOException) {
+      return new Retry("network", -1);
+    }
+    return null;
+  }
+
+  private static String errorCode(Throwable error) {
+    if (error instanceof TelegramApiRequestException api && api.getErrorCode() != null) {
+      return String.valueOf(api.getErrorCode());
+    }
+    return error.getClass().getSimpleName();
+  }
+
+  private static Throwable unwrap(Throwable error) {
+    Throwable t = error;
+    while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t;
+  }
+
+  /** Stops scheduling; sends already waiting for a retry fail. */
+  @Override
+  public void close() {
+    scheduler.shutdownNow();
+  }
+}

@@ -1,0 +1,28 @@
+package org.kontekst.bot.chat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.kontekst.knowledge.store.KnowledgeStore;
+
+class BotStateTest {
+  @Test
+  void should_keep_the_last_update_id_monotonic_and_forget_it_on_request() {
+    try (KnowledgeStore store = KnowledgeStore.open("jdbc:h2:mem:botstate;DB_CLOSE_DELAY=-1")) {
+      BotState state = new BotState(store.dataSource());
+      assertTrue(state.lastUpdateAt().isEmpty());
+      assertEquals(32, state.secret().length);
+
+      state.saveLastUpdateId(10);
+      state.saveLastUpdateId(7);
+
+      assertEquals(10, state.lastUpdateId());
+      assertTrue(state.lastUpdateAt().isPresent());
+      state.forgetLastUpdateId();
+      assertEquals(0, state.lastUpdateId());
+      state.saveLastUpdateId(3);
+      assertEquals(3, state.lastUpdateId());
+    }
+  }
+}

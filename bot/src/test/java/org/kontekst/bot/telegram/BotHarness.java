@@ -1,0 +1,118 @@
+package org.kontekst.bot.telegram;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.kontekst.bot.bench.FakeBotApi;
+import org.kontekst.bot.chat.BotState;
+import org.kontekst.bot.feedback.Signer;
+import org.kontekst.bot.command.CheckSettings;
+import org.kontekst.bot.command.Conversation;
+import org.kontekst.bot.command.KnowledgeSummary;
+import org.kontekst.knowledge.store.KnowledgeStore;
+
+/**
+ * The real bot against the fake Bot API on loopback, with a fake checker and an in-memory H2
+ * database that outlives restarts of the bot within one test.
+ */
+public final class BotHarness implements AutoCloseable {
+  public static final String TOKEN = "123:TEST";
+  private static final AtomicInteger DATABASES = new AtomicInteger();
+
+  public final FakeBotApi api;
+  public final KnowledgeStore store;
+  public final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  private TelegramConfig config;
+  private TelegramConnection connection;
+  private TelegramBot bot;
+
+  public BotHarness() throws Exception {
+    this(SendLimits.unlimited());
+  }
+
+  public BotHarness(SendLimits limits) throws Exception {
+    api = FakeBotApi.start(TOKEN);
+    store = KnowledgeStore.open("jdbc:h2:mem:bot" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1");
+    config =
+        TelegramConfig.of(TOKEN, api.url().toString())
+            .withPollTimeout(Duration.ofSeconds(1))
+            .withLimits(limits, new RetryPolicy(4, Duration.ofMillis(50), Duration.ofMillis(400)));
+  }
+
+  public BotHarness flood(int limit) {
+    config = config.withFlood(limit, Duration.ofMinutes(1));
+    return this;
+  }
+
+  public BotHarness start() throws Exception {
+    connection = TelegramConnection.open(config);
+    BotMetrics metrics = new BotMetrics(registry);
+    Conversation conversation =
+        Conversation.assemble(
+            new Conversation.Parts(
+                new FakeChecker(),
+                CheckSettings.forThreshold(0.5),
+                store.dataSource(),
+                () -> new KnowledgeSummary(25, List.of("Example Outlet", "Outlet B"), Optional.of(Instant.parse("2025-01-02T03:04:05Z"))),
+                new ChatAdmins(connection.client()),
+                connection.username(),
+                metrics,
+                Clock.systemUTC(),
+                Ticker.systemTicker()));
+    bot =
+        TelegramBot.start(
+            connection, conversation.router(), conversation.commands(), conversation.texts(),
+            conversation.state(), metrics, Ticker.systemTicker());
+    return this;
+  }
+
+  /** Stops the bot (draining), keeping the fake server and the database. */
+  public void stopBot() {
+    if (bot != null) {
+      bot.close();
+      bot = null;
+    }
+    if (connection != null) {
+      connection.close();
+      connection = null;
+    }
+  }
+
+  public void send(JsonNode update) {
+    api.enqueue(update);
+  }
+
+  /** Waits until every update up to {@code updateId} is processed (replies sent). */
+  public void awaitProcessed(int updateId) throws InterruptedException {
+    BotState state = new BotState(store.dataSource());
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (state.lastUpdateId() < updateId && System.currentTimeMillis() < deadline) {
+      Thread.sleep(5);
+    }
+    if (state.lastUpdateId() < updateId) {
+      throw new AssertionError("update " + updateId + " was not processed; last is " + state.lastUpdateId());
+    }
+  }
+
+  /** The signer the bot uses, to forge nothing but build valid button data in tests. */
+  public Signer signer() {
+    return new Signer(new BotState(store.dataSource()).secret());
+  }
+
+  public List<FakeBotApi.Call> awaitMessages(int count) throws InterruptedException {
+    return api.await("sendMessage", count, Duration.ofSeconds(10));
+  }
+
+  @Override
+  public void close() {
+    stopBot();
+    api.close();
+    store.close();
+  }
+}
