@@ -5,7 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.List;
 import org.kontekst.bot.bench.CheckBenchmark;
+import org.kontekst.bot.bench.TelegramBenchmark;
+import org.kontekst.knowledge.wording.WordingBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,6 +26,12 @@ final class BenchCli implements Callable<Integer> {
 
   @Option(names = "--posts", paramLabel = "N", defaultValue = "1000", description = "How many distinct posts to check (default 1000).")
   private int posts;
+
+  @Option(names = "--telegram-posts", paramLabel = "N", defaultValue = "1000", description = "Posts sent through the fake Bot API (default 1000).")
+  private int telegramPosts;
+
+  @Option(names = "--telegram-rate", paramLabel = "R", defaultValue = "200", description = "Posts offered per second through the fake Bot API (default 200).")
+  private int telegramRate;
 
   @Override
   public Integer call() throws Exception {
@@ -42,6 +51,17 @@ final class BenchCli implements Callable<Integer> {
     out.printf("check, cached repeat p50 %.3f ms, p99 %.3f ms%n", r.cachedP50(), r.cachedP99());
     out.printf("floor (embed+search) p50 %.2f ms; check/floor %.2fx%n", r.floorP50(), r.floorRatio());
     out.printf("heap in use          %.0f MB (max %d MB)%n", r.heapMb(), Runtime.getRuntime().maxMemory() >> 20);
+
+    for (WordingBenchmark.Result w : WordingBenchmark.run()) {
+      out.printf("wording              %s%n", w);
+    }
+
+    try (Engine engine = Engine.open(dir)) {
+      List<String> texts = CheckBenchmark.posts(shared);
+      TelegramBenchmark.Result t =
+          TelegramBenchmark.run(engine.checker(), engine.threshold(), telegramPosts, telegramRate, texts);
+      out.printf("telegram end to end  %s (offered %d/s, real engine, distinct posts)%n", t, telegramRate);
+    }
     return 0;
   }
 }

@@ -35,6 +35,11 @@ public final class Main {
 
   /** Runs the command line with the given environment variables, read here once. */
   static int run(Map<String, String> env, String... args) {
+    return commandLine(env).execute(args);
+  }
+
+  /** The command line with its subcommands, built for the given environment variables. */
+  static CommandLine commandLine(Map<String, String> env) {
     Environment environment = Environment.from(env);
     CommandLine.IFactory defaults = CommandLine.defaultFactory();
     CommandLine.IFactory factory =
@@ -49,6 +54,6 @@ public final class Main {
         };
     CommandLine cli = new CommandLine(new Main(), factory);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
-    return cli.execute(args);
+    return cli;
   }
 }

@@ -100,6 +100,11 @@ public final class CheckBenchmark {
     }
   }
 
+  /** The distinct posts the benchmark checks. */
+  public static List<String> posts(Path shared) throws IOException {
+    return BenchCorpus.posts(shared);
+  }
+
   static double percentile(double[] values, double p) {
     if (values.length == 0) return Double.NaN;
     double[] sorted = values.clone();

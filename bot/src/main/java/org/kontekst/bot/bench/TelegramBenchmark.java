@@ -62,6 +62,15 @@ public final class TelegramBenchmark {
    * @param threshold the engine's calibrated threshold
    */
   public static Result run(Checker checker, double threshold, int posts, int ratePerSecond) throws Exception {
+    return run(checker, threshold, posts, ratePerSecond, POSTS);
+  }
+
+  /** The same with the given post texts, offered in turn (distinct texts defeat the cache). */
+  public static Result run(Checker checker, double threshold, int posts, int ratePerSecond, List<String> texts)
+      throws Exception {
+    if (texts.isEmpty()) {
+      throw new IllegalArgumentException("texts must not be empty");
+    }
     if (posts < 10) {
       throw new IllegalArgumentException("posts must be at least 10: " + posts);
     }
@@ -85,7 +94,7 @@ public final class TelegramBenchmark {
             TelegramBot.start(
                 connection, conversation.router(), conversation.commands(), conversation.texts(),
                 conversation.state(), metrics, Ticker.systemTicker())) {
-          Flow flow = new Flow(api, bot);
+          Flow flow = new Flow(api, bot, texts);
           flow.offer(Math.max(10, posts / 2), ratePerSecond, 1_000_000L);
           return flow.offer(posts, ratePerSecond, 2_000_000L);
         }
@@ -101,9 +110,13 @@ public final class TelegramBenchmark {
     private final ConcurrentHashMap<Long, Long> answered = new ConcurrentHashMap<>();
     private final AtomicLong lastReply = new AtomicLong();
 
-    Flow(FakeBotApi api, TelegramBot bot) {
+    private final List<String> texts;
+    private int next;
+
+    Flow(FakeBotApi api, TelegramBot bot, List<String> texts) {
       this.api = api;
       this.bot = bot;
+      this.texts = texts;
       api.onCall(
           call -> {
             if (call.method().equals("sendmessage")) {
@@ -132,7 +145,7 @@ public final class TelegramBenchmark {
         api.enqueue(
             Updates.privateMessage(i + 1, chat)
                 .from(chat, i % 2 == 0 ? "uk" : "en")
-                .text(POSTS.get(i % POSTS.size()))
+                .text(texts.get(next++ % texts.size()))
                 .forwardedFromChannel("Channel " + (i % 7), "channel" + (i % 7))
                 .update(api.nextUpdateId()));
       }
