@@ -40,14 +40,43 @@ public final class AliasTable {
       kind = kind == null ? "" : kind;
       label = label == null || label.isBlank() ? id.replace('_', ' ') : label;
     }
+
+    /** People, places, organisations and events, as against terms and words. */
+    public boolean isEntity() {
+      return switch (kind) {
+        case "person", "place", "org", "event" -> true;
+        default -> false;
+      };
+    }
   }
 
   /** A concept found in a text, covering tokens {@code [from, to)}. */
   record Hit(Concept concept, int from, int to) {}
 
+  /** How a one-word form must be written in the text to count. */
+  private enum Case {
+    ANY,
+    /** The table spells it with a capital ("Дания"): "данные" must not become Denmark. */
+    CAPITALIZED,
+    /** The table spells it in capitals ("ТрО" aside, "НАТО", "ЗСУ"): "трое" is not ТРО. */
+    UPPER
+  }
+
+  /** Stems this short or shorter of a capitalized one-word form only match capitalized words. */
+  private static final int SHORT_STEM = 4;
+
   private static final class Node {
     final Map<String, Node> next = new HashMap<>(4);
     Concept concept;
+    Case required = Case.UPPER;
+
+    boolean accepts(Token token) {
+      return switch (required) {
+        case ANY -> true;
+        case CAPITALIZED -> token.capitalized();
+        case UPPER -> token.upperCase();
+      };
+    }
   }
 
   private final Map<String, Concept> concepts;
@@ -173,11 +202,27 @@ public final class AliasTable {
       Node root, Lemmatizer lemmatizer, String form, Lemmatizer.Mode mode, Concept concept) {
     List<Token> tokens = Tokenizer.tokenize(form);
     if (tokens.isEmpty()) return;
+    Case required = Case.ANY;
+    if (tokens.size() == 1 && tokens.get(0).script() != Token.Script.NUMBER) {
+      Token only = tokens.get(0);
+      if (only.upperCase()) {
+        required = Case.UPPER;
+      } else if (only.capitalized()
+          && lemmatizer.lemmas(only, mode).stream().anyMatch(l -> l.length() <= SHORT_STEM)) {
+        // Short stems of names collide with common words ("Грузия" and "груз" both stem to
+        // "груз"); longer ones do not, and posts often write names in lower case ("росія").
+        required = Case.CAPITALIZED;
+      }
+    }
     List<Node> frontier = List.of(root);
     for (Token token : tokens) {
       List<Node> nextFrontier = new ArrayList<>();
+      List<String> lemmas = lemmatizer.lemmas(token, mode);
+      // A form is given in its base form: when the dictionary also reads it as itself, that
+      // reading is the one meant ("міст" is a bridge, not a form of "місто").
+      if (lemmas.size() > 1 && lemmas.contains(token.surface())) lemmas = List.of(token.surface());
       for (Node node : frontier) {
-        for (String lemma : lemmatizer.lemmas(token, mode)) {
+        for (String lemma : lemmas) {
           Node child = node.next.computeIfAbsent(lemma, k -> new Node());
           if (!nextFrontier.contains(child)) nextFrontier.add(child);
         }
@@ -187,6 +232,9 @@ public final class AliasTable {
     for (Node end : frontier) {
       // First writer wins: an ambiguous form stays with the concept listed first.
       if (end.concept == null) end.concept = concept;
+      if (end.concept.id().equals(concept.id()) && required.compareTo(end.required) < 0) {
+        end.required = required;
+      }
     }
   }
 
@@ -195,9 +243,10 @@ public final class AliasTable {
    * overlapping hits are all kept ("Black Sea grain deal" gives the deal, the sea and grain), since
    * each is evidence; {@link #longest} picks a non-overlapping reading from them.
    *
+   * @param tokens the tokens, for how they are written
    * @param lemmas for each token, the lemmas it may be read as (in the given mode)
    */
-  List<Hit> find(List<List<String>> lemmas, Lemmatizer.Mode mode) {
+  List<Hit> find(List<Token> tokens, List<List<String>> lemmas, Lemmatizer.Mode mode) {
     Node root = tries.get(mode);
     List<Hit> hits = new ArrayList<>();
     for (int i = 0; i < lemmas.size(); i++) {
@@ -211,7 +260,7 @@ public final class AliasTable {
           }
         }
         for (Node node : next) {
-          if (node.concept != null) {
+          if (node.concept != null && (j > i || node.accepts(tokens.get(i)))) {
             hits.add(new Hit(node.concept, i, j + 1));
             break;
           }

@@ -7,8 +7,8 @@ import java.util.Set;
  * A text as retrieval sees it.
  *
  * @param terms per content word, the lemmas it may be read as (stop words left out)
- * @param features language-neutral features: {@code c:} concepts from the alias table, {@code n:}
- *     quantities, {@code k:} name skeletons
+ * @param features language-neutral features: {@code e:} named entities and {@code c:} terms from
+ *     the alias table, {@code n:} quantities, {@code k:} name skeletons
  * @param gloss an English rendering of the features, in text order, for the embedding model
  * @param cyrillic whether the text is mostly Cyrillic (so its own words cannot meet English text)
  */

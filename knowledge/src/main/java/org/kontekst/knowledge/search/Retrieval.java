@@ -6,6 +6,11 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.kontekst.knowledge.article.Article;
 import org.kontekst.knowledge.store.ArticleRepository;
 import org.slf4j.Logger;
@@ -27,8 +32,25 @@ public final class Retrieval implements AutoCloseable {
   private final ArticleRepository articles;
   private final Scoring scoring;
   private final PassageFinder passages;
+  private final ExecutorService embeddings;
 
   private Retrieval(SearchIndex index, ArticleRepository articles, TextAnalysis analysis) {
+    int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(
+            threads,
+            threads,
+            30,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(256),
+            runnable -> {
+              Thread t = new Thread(runnable, "kontekst-embed");
+              t.setDaemon(true);
+              return t;
+            },
+            new ThreadPoolExecutor.AbortPolicy());
+    pool.allowCoreThreadTimeOut(true);
+    this.embeddings = pool;
     this.index = index;
     this.articles = articles;
     this.scoring = new Scoring();
@@ -79,29 +101,54 @@ public final class Retrieval implements AutoCloseable {
   }
 
   /**
-   * Finds the articles that speak to {@code text}, best first.
+   * Finds the articles that speak to {@code text}, most relevant first. Each carries its
+   * confidence, which decides whether it is reported; the order is by relevance, so a confidence
+   * may be lower than the next one's.
    *
    * @param minConfidence drop articles below this confidence ({@code 0} keeps the top {@code max})
    */
   public List<Found> find(String text, String language, int max, double minConfidence) {
+    // English posts are embedded as they are, at once; others through their English gloss, which
+    // needs the analysis first. Either way the embedding runs beside the lexical searches.
+    boolean english = "en".equals(language);
+    CompletableFuture<float[]> early = english ? embedAsync(text) : null;
     Analyzed query = index.analyze(text, language);
-    String embedText = query.cyrillic() || !"en".equals(language) ? query.gloss() : text;
-    float[] vector = embedText.isBlank() ? null : index.embed(embedText);
-    List<Candidate> candidates = index.search(query, vector, PER_CHANNEL);
-    List<Found> found = new ArrayList<>();
+    CompletableFuture<float[]> vector;
+    if (early != null && !query.cyrillic()) {
+      vector = early;
+    } else {
+      vector = query.gloss().isBlank() ? CompletableFuture.completedFuture(null) : embedAsync(query.gloss());
+    }
+    List<Candidate> candidates = index.search(query, vector::join, PER_CHANNEL);
+    List<Scored> scored = new ArrayList<>(candidates.size());
     for (Candidate c : candidates) {
       double confidence = scoring.confidence(c, query);
-      if (confidence >= minConfidence) {
-        found.add(new Found(c.article(), confidence, "", c));
-      }
+      if (confidence >= minConfidence) scored.add(new Scored(c, scoring.relevance(c, query), confidence));
     }
-    found.sort(Comparator.comparingDouble(Found::confidence).reversed());
-    List<Found> top = found.subList(0, Math.min(max, found.size()));
-    List<Found> out = new ArrayList<>(top.size());
-    for (Found f : top) {
-      out.add(new Found(f.article(), f.confidence(), passages.best(f.article(), query), f.signals()));
+    scored.sort(Comparator.comparingDouble(Scored::relevance).reversed());
+    List<Found> out = new ArrayList<>(Math.min(max, scored.size()));
+    for (Scored s : scored) {
+      if (out.size() >= max) break;
+      IndexedArticle article = index.article(s.candidate().id());
+      if (article == null) continue;
+      out.add(new Found(article, s.confidence(), passages.best(article, query), s.candidate()));
     }
     return out;
+  }
+
+  /** How retrieval reads a text; for diagnostics. */
+  Analyzed analyze(String text, String language) {
+    return index.analyze(text, language);
+  }
+
+  private record Scored(Candidate candidate, double relevance, double confidence) {}
+
+  private CompletableFuture<float[]> embedAsync(String text) {
+    try {
+      return CompletableFuture.supplyAsync(() -> index.embed(text), embeddings);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      return CompletableFuture.completedFuture(index.embed(text));
+    }
   }
 
   /**
@@ -121,6 +168,13 @@ public final class Retrieval implements AutoCloseable {
 
   @Override
   public void close() {
-    index.close();
+    embeddings.shutdown();
+    try {
+      embeddings.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      index.close();
+    }
   }
 }

@@ -69,7 +69,7 @@ public final class SearchIndex implements AutoCloseable {
   private static final String VECTOR_BYTES = "vector_bytes";
   private static final String TEXT_HASH = "text_hash";
   private static final String SIGNATURE = "kontekst.signature";
-  private static final int SCHEMA = 2;
+  private static final int SCHEMA = 3;
 
   private static final FieldType BAG_OF_WORDS = bagOfWords();
 
@@ -272,7 +272,7 @@ public final class SearchIndex implements AutoCloseable {
    * Finds candidate articles for a query through three channels (features, words, embedding) and
    * measures all three signals for each candidate.
    */
-  List<Candidate> search(Analyzed query, float[] queryVector, int perChannel) {
+  List<Candidate> search(Analyzed query, java.util.function.Supplier<float[]> vector, int perChannel) {
     IndexSearcher searcher;
     try {
       searcher = searchers.acquire();
@@ -284,11 +284,18 @@ public final class SearchIndex implements AutoCloseable {
       Map<Integer, double[]> signals = new LinkedHashMap<>();
 
       double featureTotal = 0;
+      double entityTotal = 0;
       BooleanQuery.Builder features = new BooleanQuery.Builder();
+      BooleanQuery.Builder entities = new BooleanQuery.Builder();
       for (String f : query.features()) {
         double idf = idf(searcher, FEATURES, f, n);
         featureTotal += idf;
-        features.add(weighted(new TermQuery(new Term(FEATURES, f)), idf), BooleanClause.Occur.SHOULD);
+        Query clause = weighted(new TermQuery(new Term(FEATURES, f)), idf);
+        features.add(clause, BooleanClause.Occur.SHOULD);
+        if (f.startsWith("e:")) {
+          entityTotal += idf;
+          entities.add(clause, BooleanClause.Occur.SHOULD);
+        }
       }
       collect(searcher, features.build(), perChannel, featureTotal, signals, 0);
 
@@ -309,25 +316,30 @@ public final class SearchIndex implements AutoCloseable {
       }
       collect(searcher, terms.build(), perChannel, termTotal, signals, 1);
 
+      // The embedding is computed meanwhile on another thread; it is needed only from here on.
+      float[] queryVector = vector.get();
       if (queryVector != null) {
         TopDocs knn = searcher.search(new KnnFloatVectorQuery(VECTOR, queryVector, perChannel), perChannel);
         for (ScoreDoc sd : knn.scoreDocs) {
-          signals.computeIfAbsent(sd.doc, d -> new double[] {0, 0, Double.NaN});
+          signals.computeIfAbsent(sd.doc, d -> new double[] {Double.NaN, Double.NaN, Double.NaN});
         }
       }
+      for (double[] s : signals.values()) s[2] = Double.NaN;
       // Coverage scores of candidates that one channel missed are measured exactly, so every
       // candidate is judged on all signals.
       fillMissing(searcher, features.build(), featureTotal, signals, 0);
       fillMissing(searcher, terms.build(), termTotal, signals, 1);
+      fillMissing(searcher, entities.build(), entityTotal, signals, 2);
 
       List<Candidate> out = new ArrayList<>(signals.size());
       StoredFields stored = searcher.getIndexReader().storedFields();
+      Set<String> idOnly = Set.of(ID);
       for (Map.Entry<Integer, double[]> e : signals.entrySet()) {
         int doc = e.getKey();
         double[] s = e.getValue();
         double similarity = queryVector == null ? 0 : cosine(searcher, doc, queryVector);
-        out.add(new Candidate(read(stored.document(doc)), coverage(s[0], featureTotal),
-            coverage(s[1], termTotal), similarity, s[0], s[1]));
+        out.add(new Candidate(stored.document(doc, idOnly).get(ID), coverage(s[0], featureTotal),
+            coverage(s[1], termTotal), similarity, s[0], s[1], s[2], entityTotal - s[2]));
       }
       return out;
     } catch (IOException e) {
@@ -404,6 +416,22 @@ public final class SearchIndex implements AutoCloseable {
 
   private static Query weighted(Query query, double weight) {
     return new BoostQuery(new ConstantScoreQuery(query), (float) weight);
+  }
+
+  /** The stored fields of one indexed article, or null when it is not (or no longer) indexed. */
+  IndexedArticle article(String id) {
+    try {
+      IndexSearcher searcher = searchers.acquire();
+      try {
+        TopDocs hit = searcher.search(new TermQuery(new Term(ID, id)), 1);
+        if (hit.scoreDocs.length == 0) return null;
+        return read(searcher.getIndexReader().storedFields().document(hit.scoreDocs[0].doc));
+      } finally {
+        searchers.release(searcher);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static IndexedArticle read(Document d) {

@@ -42,7 +42,7 @@ final class TextAnalysis {
         primary == Lemmatizer.Mode.RUSSIAN ? Lemmatizer.Mode.UKRAINIAN : Lemmatizer.Mode.RUSSIAN;
 
     List<List<String>> lemmas = lemmasOf(tokens, primary);
-    List<AliasTable.Hit> all = aliases.find(lemmas, primary);
+    List<AliasTable.Hit> all = aliases.find(tokens, lemmas, primary);
     List<AliasTable.Hit> hits = AliasTable.longest(all);
 
     Set<String> features = new LinkedHashSet<>();
@@ -50,7 +50,7 @@ final class TextAnalysis {
     boolean[] covered = new boolean[tokens.size()];
     AliasTable.Hit[] hitAt = new AliasTable.Hit[tokens.size()];
     for (AliasTable.Hit hit : all) {
-      features.add("c:" + hit.concept().id());
+      features.add(feature(hit.concept()));
     }
     for (AliasTable.Hit hit : hits) {
       conceptAt[hit.from()] = hit.concept().id();
@@ -58,8 +58,8 @@ final class TextAnalysis {
       for (int k = hit.from(); k < hit.to(); k++) covered[k] = true;
     }
     if (cyrillicWords > 0) {
-      for (AliasTable.Hit hit : aliases.find(lemmasOf(tokens, secondary), secondary)) {
-        features.add("c:" + hit.concept().id());
+      for (AliasTable.Hit hit : aliases.find(tokens, lemmasOf(tokens, secondary), secondary)) {
+        features.add(feature(hit.concept()));
       }
     }
 
@@ -94,6 +94,15 @@ final class TextAnalysis {
     }
     boolean cyrillic = cyrillicWords > latinWords;
     return new Analyzed(terms, features, gloss.toString(), cyrillic);
+  }
+
+  /**
+   * The feature of a concept: {@code e:} for named entities (people, places, organisations,
+   * events), {@code c:} for terms and words. Entities are kept apart because a post that names one
+   * the article never mentions is likely about something else.
+   */
+  static String feature(AliasTable.Concept concept) {
+    return (concept.isEntity() ? "e:" : "c:") + concept.id();
   }
 
   private static boolean isMultiplier(AliasTable.Hit hit) {

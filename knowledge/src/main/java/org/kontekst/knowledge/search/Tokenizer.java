@@ -46,7 +46,9 @@ final class Tokenizer {
           continue;
         }
         boolean capitalized = Character.isUpperCase(raw.codePointAt(0));
-        tokens.add(new Token(surface, offset.startOffset(), offset.endOffset(), script, capitalized));
+        boolean upper = raw.length() >= 2 && raw.chars().noneMatch(Character::isLowerCase);
+        tokens.add(
+            new Token(surface, offset.startOffset(), offset.endOffset(), script, capitalized, upper));
       }
       tokenizer.end();
     } catch (IOException e) {

@@ -77,13 +77,22 @@ class RetrievalTest {
   }
 
   @Test
-  void should_score_matches_within_zero_and_one_best_first() {
+  void should_score_matches_within_zero_and_one_most_relevant_first() {
     List<Found> found = retrieval.find("Putin Kim Jong-un treaty", "en", 4, 0);
-    assertFalse(found.isEmpty());
-    for (int i = 0; i < found.size(); i++) {
-      assertTrue(found.get(i).confidence() >= 0 && found.get(i).confidence() <= 1);
-      if (i > 0) assertTrue(found.get(i - 1).confidence() >= found.get(i).confidence());
+    assertEquals(4, found.size());
+    assertEquals("summit", found.get(0).article().id());
+    for (Found f : found) {
+      assertTrue(f.confidence() >= 0 && f.confidence() <= 1, "confidence " + f.confidence());
     }
+  }
+
+  @Test
+  void should_be_less_confident_when_the_post_names_people_the_article_does_not() {
+    double same = retrieval.find("Putin and Kim Jong-un signed a treaty in Pyongyang", "en", 1, 0).get(0).confidence();
+    double other =
+        retrieval.find("Putin and Kim Jong-un signed a treaty in Pyongyang, Biden and Macron and Erdogan said in Ankara",
+            "en", 1, 0).get(0).confidence();
+    assertTrue(other < same, other + " should be below " + same);
   }
 
   @Test
