@@ -69,31 +69,31 @@ public final class DevEvaluation {
   }
 
   /** Counts for one slice of the cases. */
-  static final class Tally {
+  public static final class Tally {
     int positives, hit3, top1, negatives, clean;
     int expectedFlags, foundFlags, rightCategory, reportedFlags, goodFlags;
 
-    double hitAt3() {
+    public double hitAt3() {
       return ratio(hit3, positives);
     }
 
-    double top1() {
+    public double top1() {
       return ratio(top1, positives);
     }
 
-    double cleanNegative() {
+    public double cleanNegative() {
       return ratio(clean, negatives);
     }
 
-    double flagRecall() {
+    public double flagRecall() {
       return ratio(foundFlags, expectedFlags);
     }
 
-    double flagPrecision() {
+    public double flagPrecision() {
       return ratio(goodFlags, reportedFlags);
     }
 
-    double categoryAccuracy() {
+    public double categoryAccuracy() {
       return ratio(rightCategory, foundFlags);
     }
 
