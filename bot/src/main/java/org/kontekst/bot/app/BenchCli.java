@@ -19,6 +19,12 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measures check latency, import rate and heap on ~20,000 articles.")
 final class BenchCli implements Callable<Integer> {
+  private final Environment env;
+
+  BenchCli(Environment env) {
+    this.env = env;
+  }
+
   @Mixin private DataOption data;
 
   @Option(names = "--shared", paramLabel = "DIR", defaultValue = "../shared", description = "The shared datasets folder (default ../shared).")
@@ -41,7 +47,7 @@ final class BenchCli implements Callable<Integer> {
       return 2;
     }
     Path dir = data.isSet() ? data.dataDir() : Path.of("data", "bench");
-    CheckBenchmark.Result r = CheckBenchmark.run(dir, shared, posts, System.err);
+    CheckBenchmark.Result r = CheckBenchmark.run(dir, shared, posts, () -> env.embedding().create(), System.err);
     out.printf("knowledge base       %,d articles%n", r.articles());
     if (!Double.isNaN(r.importRate())) {
       out.printf("import               %.0f articles/s (store %.0f/s, index with embeddings %.0f/s)%n",
@@ -56,7 +62,7 @@ final class BenchCli implements Callable<Integer> {
       out.printf("wording              %s%n", w);
     }
 
-    try (Engine engine = Engine.open(dir)) {
+    try (Engine engine = Engine.open(dir, env.embedding().create())) {
       List<String> texts = CheckBenchmark.posts(shared);
       TelegramBenchmark.Result t =
           TelegramBenchmark.run(engine.checker(), engine.threshold(), telegramPosts, telegramRate, texts);

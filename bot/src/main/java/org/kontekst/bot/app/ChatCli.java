@@ -39,6 +39,12 @@ import picocli.CommandLine.Spec;
       "Type !N to press button N. End with Ctrl-D."
     })
 final class ChatCli implements Callable<Integer> {
+  private final Environment env;
+
+  ChatCli(Environment env) {
+    this.env = env;
+  }
+
   private static final long CHAT_ID = 1;
 
   @Mixin private DataOption data;
@@ -50,7 +56,7 @@ final class ChatCli implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    try (Engine engine = Engine.open(data.dataDir())) {
+    try (Engine engine = Engine.open(data.dataDir(), env.embedding().create())) {
       Conversation conversation =
           Conversation.assemble(
               new Conversation.Parts(

@@ -32,6 +32,12 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = "Checks posts against the knowledge base and prints one JSON object per post.")
 final class CheckCli implements Callable<Integer> {
+  private final Environment env;
+
+  CheckCli(Environment env) {
+    this.env = env;
+  }
+
   /** Longest stdin line read in --jsonl mode; longer lines are answered with an error. */
   static final int MAX_LINE = 1 << 20;
 
@@ -73,7 +79,7 @@ final class CheckCli implements Callable<Integer> {
     ReportJson reports = new ReportJson(json);
     ReplyRenderer replies = new ReplyRenderer(new Texts(), Clock.systemUTC());
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-    try (Engine engine = Engine.open(data.dataDir())) {
+    try (Engine engine = Engine.open(data.dataDir(), env.embedding().create())) {
       double threshold = minScore == null ? engine.threshold() : minScore;
       Checker checker = engine.checker();
       if (!jsonl) {

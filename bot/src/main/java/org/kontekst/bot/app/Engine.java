@@ -45,7 +45,12 @@ public final class Engine implements AutoCloseable {
 
   /** Opens the engine with the default embedding model. */
   public static Engine open(Path dataDir) {
-    return open(dataDir, Embedder.defaultModel(), LanguageDetector.standard());
+    return open(dataDir, Embedder.defaultModel());
+  }
+
+  /** Opens the engine with the given embedding model. */
+  public static Engine open(Path dataDir, Embedder embedder) {
+    return open(dataDir, embedder, LanguageDetector.standard());
   }
 
   static Engine open(Path dataDir, Embedder embedder, LanguageDetector languages) {

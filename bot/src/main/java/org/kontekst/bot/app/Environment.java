@@ -9,25 +9,31 @@ import java.util.Map;
  * @param telegramToken {@code TELEGRAM_BOT_TOKEN}, required by {@code bot}
  * @param telegramApiUrl {@code TELEGRAM_API_URL}, optional: a Bot API server other than the public one
  * @param metricsPort {@code KONTEKST_METRICS_PORT}, optional: serve /metrics on this port
+ * @param embedding the embedding model ({@code KONTEKST_EMBEDDING} and companions)
  */
-record Environment(String telegramToken, String telegramApiUrl, String metricsPort) {
+record Environment(
+    String telegramToken, String telegramApiUrl, String metricsPort, EmbeddingSettings embedding) {
 
   Environment {
     telegramToken = blankToNull(telegramToken);
     telegramApiUrl = blankToNull(telegramApiUrl);
     metricsPort = blankToNull(metricsPort);
+    embedding = embedding == null ? EmbeddingSettings.DEFAULT : embedding;
   }
 
   static Environment from(Map<String, String> env) {
     return new Environment(
-        env.get("TELEGRAM_BOT_TOKEN"), env.get("TELEGRAM_API_URL"), env.get("KONTEKST_METRICS_PORT"));
+        env.get("TELEGRAM_BOT_TOKEN"),
+        env.get("TELEGRAM_API_URL"),
+        env.get("KONTEKST_METRICS_PORT"),
+        EmbeddingSettings.from(env));
   }
 
   /** Never prints the token. */
   @Override
   public String toString() {
     return "Environment[token=" + (telegramToken == null ? "unset" : "set") + ", apiUrl=" + telegramApiUrl
-        + ", metricsPort=" + metricsPort + "]";
+        + ", metricsPort=" + metricsPort + ", embedding=" + embedding + "]";
   }
 
   private static String blankToNull(String s) {

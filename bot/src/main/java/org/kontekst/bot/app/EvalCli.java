@@ -24,6 +24,12 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "eval", mixinStandardHelpOptions = true, description = "Computes quality metrics on evaluation cases or the CLEF-2020 data.")
 final class EvalCli implements Callable<Integer> {
+  private final Environment env;
+
+  EvalCli(Environment env) {
+    this.env = env;
+  }
+
   @Mixin private DataOption data;
 
   @Option(names = "--clef", paramLabel = "DIR", description = "The CLEF-2020 Task 2 folder.")
@@ -62,7 +68,7 @@ final class EvalCli implements Callable<Integer> {
           System.err.println("loaded " + n + " verified claims into " + kb);
         }
       }
-      try (Engine engine = Engine.open(kb)) {
+      try (Engine engine = Engine.open(kb, env.embedding().create())) {
         ClefEvaluation.Result r = ClefEvaluation.run(clef, split, engine.checker());
         ObjectNode node = json.createObjectNode();
         node.put("split", split);
@@ -83,7 +89,7 @@ final class EvalCli implements Callable<Integer> {
       System.err.println("no such file: " + cases);
       return 2;
     }
-    try (Engine engine = Engine.open(data.dataDir())) {
+    try (Engine engine = Engine.open(data.dataDir(), env.embedding().create())) {
       if (engine.articleCount() == 0) {
         System.err.println("the knowledge base in " + data.dataDir() + " is empty: run `kontekst import` first");
         return 2;

@@ -1,6 +1,7 @@
 package org.kontekst.bot.app;
 
 import java.util.Map;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -38,6 +39,20 @@ public final class Main {
     return commandLine(env).execute(args);
   }
 
+  /**
+   * The outer edge of every command: a failure is told in one line that says what is wrong, never
+   * as a stack trace. Bad configuration or input exits 2; anything else 1, logged in full.
+   */
+  private static int failed(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
+    if (e instanceof IllegalArgumentException) {
+      command.getErr().println("kontekst " + command.getCommandName() + ": " + e.getMessage());
+      return 2;
+    }
+    LoggerFactory.getLogger(Main.class).error("{} failed", command.getCommandName(), e);
+    command.getErr().println("kontekst " + command.getCommandName() + ": " + e);
+    return 1;
+  }
+
   /** The command line with its subcommands, built for the given environment variables. */
   static CommandLine commandLine(Map<String, String> env) {
     Environment environment = Environment.from(env);
@@ -46,14 +61,18 @@ public final class Main {
         new CommandLine.IFactory() {
           @Override
           public <K> K create(Class<K> type) throws Exception {
-            if (type == BotCli.class) {
-              return type.cast(new BotCli(environment));
+            // Subcommands that need configuration take the Environment in their constructor.
+            try {
+              var constructor = type.getDeclaredConstructor(Environment.class);
+              return type.cast(constructor.newInstance(environment));
+            } catch (NoSuchMethodException e) {
+              return defaults.create(type);
             }
-            return defaults.create(type);
           }
         };
     CommandLine cli = new CommandLine(new Main(), factory);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setExecutionExceptionHandler(Main::failed);
     return cli;
   }
 }

@@ -5,6 +5,8 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
+import org.kontekst.knowledge.search.Embedder;
 import org.kontekst.bot.app.Engine;
 import org.kontekst.knowledge.article.Article;
 import org.kontekst.knowledge.article.ArticleStatus;
@@ -39,7 +41,9 @@ public final class CheckBenchmark {
     }
   }
 
-  public static Result run(Path dataDir, Path shared, int maxPosts, PrintStream log) throws IOException {
+  public static Result run(
+      Path dataDir, Path shared, int maxPosts, Supplier<Embedder> embedder, PrintStream log)
+      throws IOException {
     List<Article> corpus = BenchCorpus.articles(shared);
     double storeRate = Double.NaN;
     double indexRate = Double.NaN;
@@ -55,7 +59,7 @@ public final class CheckBenchmark {
         storeRate = corpus.size() / storeSeconds;
         log.printf("indexing (embeddings for every article)...%n");
         long indexStart = System.nanoTime();
-        try (Engine engine = Engine.open(dataDir)) {
+        try (Engine engine = Engine.open(dataDir, embedder.get())) {
           double indexSeconds = (System.nanoTime() - indexStart) / 1e9;
           indexRate = engine.articleCount() / indexSeconds;
           importRate = corpus.size() / (storeSeconds + indexSeconds);
@@ -64,7 +68,7 @@ public final class CheckBenchmark {
     }
     List<String> posts = BenchCorpus.posts(shared);
     if (posts.size() > maxPosts) posts = posts.subList(0, maxPosts);
-    try (Engine engine = Engine.open(dataDir)) {
+    try (Engine engine = Engine.open(dataDir, embedder.get())) {
       Checker checker = engine.checker();
       double threshold = engine.threshold();
       int warm = Math.min(50, posts.size() / 5);

@@ -32,7 +32,7 @@ class ChatCliTest {
       StringWriter out = new StringWriter();
       String input = "fwd Channel <X>: Bucha lies\n!1\n!3\n!1\n/nonsense\n";
 
-      new ChatCli().run(conversation.router(), new BufferedReader(new StringReader(input)), new PrintWriter(out));
+      new ChatCli(Environment.from(java.util.Map.of())).run(conversation.router(), new BufferedReader(new StringReader(input)), new PrintWriter(out));
 
       String printed = out.toString();
       assertTrue(printed.contains("<a href=\"https://example.org/bucha?a=1&amp;b=2\">What happened in Bucha</a>"), printed);

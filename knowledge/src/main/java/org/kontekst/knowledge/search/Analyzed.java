@@ -11,5 +11,7 @@ import java.util.Set;
  *     the alias table, {@code n:} quantities, {@code k:} name skeletons
  * @param gloss an English rendering of the features, in text order, for the embedding model
  * @param cyrillic whether the text is mostly Cyrillic (so its own words cannot meet English text)
+ * @param words how many words (not numbers, emoji or punctuation) the text has
  */
-record Analyzed(List<List<String>> terms, Set<String> features, String gloss, boolean cyrillic) {}
+record Analyzed(
+    List<List<String>> terms, Set<String> features, String gloss, boolean cyrillic, int words) {}

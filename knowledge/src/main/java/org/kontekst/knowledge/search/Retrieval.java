@@ -28,6 +28,12 @@ public final class Retrieval implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Retrieval.class);
   private static final int PER_CHANNEL = 30;
 
+  /**
+   * Posts with fewer words are too vague to match on their own (Meedan's tiplines do not
+   * auto-match texts under 8 words); they are still ranked when no threshold is asked for.
+   */
+  static final int MIN_WORDS = 6;
+
   private final SearchIndex index;
   private final ArticleRepository articles;
   private final Scoring scoring;
@@ -113,6 +119,10 @@ public final class Retrieval implements AutoCloseable {
     boolean english = "en".equals(language);
     CompletableFuture<float[]> early = english ? embedAsync(text) : null;
     Analyzed query = index.analyze(text, language);
+    if (minConfidence > 0 && query.words() < MIN_WORDS) {
+      if (early != null) early.cancel(false);
+      return List.of();
+    }
     CompletableFuture<float[]> vector;
     if (early != null && !query.cyrillic()) {
       vector = early;

@@ -93,7 +93,7 @@ final class TextAnalysis {
       }
     }
     boolean cyrillic = cyrillicWords > latinWords;
-    return new Analyzed(terms, features, gloss.toString(), cyrillic);
+    return new Analyzed(terms, features, gloss.toString(), cyrillic, cyrillicWords + latinWords);
   }
 
   /**

@@ -70,6 +70,13 @@ class RetrievalTest {
   }
 
   @Test
+  void should_not_match_a_post_too_short_to_be_specific() {
+    assertEquals("", top("Putin Kim treaty Pyongyang", "en"));
+    assertFalse(retrieval.find("Putin Kim treaty Pyongyang", "en", 3, 0).isEmpty(),
+        "with no threshold, short posts are still ranked");
+  }
+
+  @Test
   void should_quote_the_sentence_that_supports_the_match() {
     Found found = retrieval.find("Kakhovka dam explosion flooded Kherson villages", "en", 1, 0).get(0);
     assertTrue(found.passage().contains("Kakhovka") || found.passage().contains("Kherson"), found.passage());
