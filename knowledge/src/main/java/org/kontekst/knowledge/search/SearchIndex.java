@@ -24,8 +24,11 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
@@ -51,6 +54,7 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
 import org.kontekst.knowledge.article.Article;
 
 /**
@@ -69,7 +73,7 @@ public final class SearchIndex implements AutoCloseable {
   private static final String VECTOR_BYTES = "vector_bytes";
   private static final String TEXT_HASH = "text_hash";
   private static final String SIGNATURE = "kontekst.signature";
-  private static final int SCHEMA = 3;
+  private static final int SCHEMA = 4;
 
   private static final FieldType BAG_OF_WORDS = bagOfWords();
 
@@ -193,6 +197,7 @@ public final class SearchIndex implements AutoCloseable {
   private Document document(Article a, Analyzed analyzed, float[] vector, String textHash) {
     Document doc = new Document();
     doc.add(new StringField(ID, a.id(), Field.Store.YES));
+    doc.add(new SortedDocValuesField(ID, new BytesRef(a.id())));
     StringBuilder terms = new StringBuilder();
     for (List<String> lemmas : analyzed.terms()) {
       for (String lemma : lemmas) terms.append(lemma).append(' ');
@@ -332,13 +337,11 @@ public final class SearchIndex implements AutoCloseable {
       fillMissing(searcher, entities.build(), entityTotal, signals, 2);
 
       List<Candidate> out = new ArrayList<>(signals.size());
-      StoredFields stored = searcher.getIndexReader().storedFields();
-      Set<String> idOnly = Set.of(ID);
       for (Map.Entry<Integer, double[]> e : signals.entrySet()) {
         int doc = e.getKey();
         double[] s = e.getValue();
         double similarity = queryVector == null ? 0 : cosine(searcher, doc, queryVector);
-        out.add(new Candidate(stored.document(doc, idOnly).get(ID), coverage(s[0], featureTotal),
+        out.add(new Candidate(id(searcher, doc), coverage(s[0], featureTotal),
             coverage(s[1], termTotal), similarity, s[0], s[1], s[2], entityTotal - s[2]));
       }
       return out;
@@ -393,6 +396,17 @@ public final class SearchIndex implements AutoCloseable {
         signals.get(doc)[slot] = scorer.score();
       }
     }
+  }
+
+  /** An article's id from doc values: no stored-field block to decompress. */
+  private static String id(IndexSearcher searcher, int doc) throws IOException {
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+    SortedDocValues ids = DocValues.getSorted(leaf.reader(), ID);
+    if (!ids.advanceExact(doc - leaf.docBase)) {
+      throw new IllegalStateException("indexed article without an id: " + doc);
+    }
+    return ids.lookupOrd(ids.ordValue()).utf8ToString();
   }
 
   private static double coverage(double mass, double total) {

@@ -22,11 +22,20 @@ final class Tokenizer {
 
   private Tokenizer() {}
 
+  /** Lucene's tokenizer allocates large buffers when built, so each thread keeps one. */
+  private static final ThreadLocal<StandardTokenizer> TOKENIZERS =
+      ThreadLocal.withInitial(
+          () -> {
+            StandardTokenizer tokenizer = new StandardTokenizer();
+            tokenizer.setMaxTokenLength(64);
+            return tokenizer;
+          });
+
   static List<Token> tokenize(String text) {
     String folded = fold(text);
     List<Token> tokens = new ArrayList<>();
-    try (StandardTokenizer tokenizer = new StandardTokenizer()) {
-      tokenizer.setMaxTokenLength(64);
+    StandardTokenizer tokenizer = TOKENIZERS.get();
+    try {
       tokenizer.setReader(new StringReader(folded));
       CharTermAttribute term = tokenizer.addAttribute(CharTermAttribute.class);
       OffsetAttribute offset = tokenizer.addAttribute(OffsetAttribute.class);
@@ -53,6 +62,12 @@ final class Tokenizer {
       tokenizer.end();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } finally {
+      try {
+        tokenizer.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
     return tokens;
   }
