@@ -86,6 +86,15 @@ public final class Engine implements AutoCloseable {
     return retrieval;
   }
 
+  /**
+   * Tells the engine that these articles were written to the store (curation, import in-process):
+   * the index follows at once and cached answers are dropped.
+   */
+  public void articlesChanged(java.util.Collection<org.kontekst.knowledge.article.Article> changed) {
+    retrieval.articlesChanged(changed);
+    checker.invalidate();
+  }
+
   public int articleCount() {
     return retrieval.size();
   }
