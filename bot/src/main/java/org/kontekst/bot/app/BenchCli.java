@@ -62,7 +62,7 @@ final class BenchCli implements Callable<Integer> {
       out.printf("wording              %s%n", w);
     }
 
-    try (Engine engine = Engine.open(dir, env.embedding().create())) {
+    try (Engine engine = Engine.open(dir, env.embedding()::create)) {
       List<String> texts = CheckBenchmark.posts(shared);
       TelegramBenchmark.Result t =
           TelegramBenchmark.run(engine.checker(), engine.threshold(), telegramPosts, telegramRate, texts);

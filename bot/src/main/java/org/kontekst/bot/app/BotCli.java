@@ -83,7 +83,7 @@ final class BotCli implements Callable<Integer> {
             },
             "kontekst-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
-    try (Engine engine = Engine.open(data.dataDir(), env.embedding().create());
+    try (Engine engine = Engine.open(data.dataDir(), env.embedding()::create);
         MetricsEndpoint endpoint = metricsPort == null ? null : MetricsEndpoint.start(metricsPort, registry, running::get);
         TelegramConnection connection = TelegramConnection.open(config)) {
       if (endpoint != null) {

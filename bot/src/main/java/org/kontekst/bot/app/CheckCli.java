@@ -79,7 +79,7 @@ final class CheckCli implements Callable<Integer> {
     ReportJson reports = new ReportJson(json);
     ReplyRenderer replies = new ReplyRenderer(new Texts(), Clock.systemUTC());
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-    try (Engine engine = Engine.open(data.dataDir(), env.embedding().create())) {
+    try (Engine engine = Engine.open(data.dataDir(), env.embedding()::create)) {
       double threshold = minScore == null ? engine.threshold() : minScore;
       Checker checker = engine.checker();
       if (!jsonl) {

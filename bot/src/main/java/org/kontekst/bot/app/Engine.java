@@ -7,6 +7,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import org.kontekst.knowledge.check.Checker;
 import org.kontekst.knowledge.check.KnowledgeChecker;
 import org.kontekst.knowledge.language.LanguageDetector;
@@ -45,27 +50,66 @@ public final class Engine implements AutoCloseable {
 
   /** Opens the engine with the default embedding model. */
   public static Engine open(Path dataDir) {
-    return open(dataDir, Embedder.defaultModel());
+    return open(dataDir, Embedder::defaultModel);
   }
 
   /** Opens the engine with the given embedding model. */
   public static Engine open(Path dataDir, Embedder embedder) {
+    return open(dataDir, () -> embedder, LanguageDetector.standard());
+  }
+
+  /**
+   * Opens the engine with the embedding model the supplier makes. The model, the vocabulary and
+   * the database load side by side: each takes most of a second, and start-up counts.
+   */
+  public static Engine open(Path dataDir, Supplier<Embedder> embedder) {
     return open(dataDir, embedder, LanguageDetector.standard());
   }
 
-  static Engine open(Path dataDir, Embedder embedder, LanguageDetector languages) {
+  static Engine open(Path dataDir, Supplier<Embedder> embedderSupplier, LanguageDetector languages) {
+    List<AliasTable.Source> extra = new ArrayList<>();
+    Path aliases = dataDir.resolve(EXTRA_ALIASES);
+    if (Files.isRegularFile(aliases)) extra.add(AliasTable.Source.file(aliases));
+    ExecutorService starting =
+        Executors.newFixedThreadPool(
+            2,
+            runnable -> {
+              Thread t = new Thread(runnable, "kontekst-start");
+              t.setDaemon(true);
+              return t;
+            });
+    Future<Embedder> embedding =
+        starting.submit(
+            () -> {
+              Embedder e = embedderSupplier.get();
+              e.embed("warm-up");
+              return e;
+            });
+    Future<Retrieval.Vocabulary> vocabulary = starting.submit(() -> Retrieval.vocabulary(extra));
+    starting.shutdown();
     KnowledgeStore store = KnowledgeStore.open(dataDir);
     try {
       CuratedLexicon wording = Wording.withStore(store.dataSource());
-      List<AliasTable.Source> extra = new ArrayList<>();
-      Path aliases = dataDir.resolve(EXTRA_ALIASES);
-      if (Files.isRegularFile(aliases)) extra.add(AliasTable.Source.file(aliases));
-      Retrieval retrieval = Retrieval.open(dataDir.resolve("index"), store.articles(), embedder, extra);
+      Retrieval retrieval =
+          Retrieval.open(dataDir.resolve("index"), store.articles(), join(embedding), join(vocabulary));
       KnowledgeChecker checker = new KnowledgeChecker(retrieval, wording, languages, Ticker.systemTicker());
       return new Engine(store, retrieval, checker, wording);
     } catch (RuntimeException e) {
       store.close();
       throw e;
+    }
+  }
+
+  private static <T> T join(Future<T> future) {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while starting", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) throw r;
+      if (e.getCause() instanceof Error err) throw err;
+      throw new IllegalStateException(e.getCause());
     }
   }
 

@@ -68,7 +68,7 @@ final class EvalCli implements Callable<Integer> {
           System.err.println("loaded " + n + " verified claims into " + kb);
         }
       }
-      try (Engine engine = Engine.open(kb, env.embedding().create())) {
+      try (Engine engine = Engine.open(kb, env.embedding()::create)) {
         ClefEvaluation.Result r = ClefEvaluation.run(clef, split, engine.checker());
         ObjectNode node = json.createObjectNode();
         node.put("split", split);
@@ -89,7 +89,7 @@ final class EvalCli implements Callable<Integer> {
       System.err.println("no such file: " + cases);
       return 2;
     }
-    try (Engine engine = Engine.open(data.dataDir(), env.embedding().create())) {
+    try (Engine engine = Engine.open(data.dataDir(), env.embedding()::create)) {
       if (engine.articleCount() == 0) {
         System.err.println("the knowledge base in " + data.dataDir() + " is empty: run `kontekst import` first");
         return 2;

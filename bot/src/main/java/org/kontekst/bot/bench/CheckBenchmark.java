@@ -59,7 +59,7 @@ public final class CheckBenchmark {
         storeRate = corpus.size() / storeSeconds;
         log.printf("indexing (embeddings for every article)...%n");
         long indexStart = System.nanoTime();
-        try (Engine engine = Engine.open(dataDir, embedder.get())) {
+        try (Engine engine = Engine.open(dataDir, embedder)) {
           double indexSeconds = (System.nanoTime() - indexStart) / 1e9;
           indexRate = engine.articleCount() / indexSeconds;
           importRate = corpus.size() / (storeSeconds + indexSeconds);
@@ -68,7 +68,7 @@ public final class CheckBenchmark {
     }
     List<String> posts = BenchCorpus.posts(shared);
     if (posts.size() > maxPosts) posts = posts.subList(0, maxPosts);
-    try (Engine engine = Engine.open(dataDir, embedder.get())) {
+    try (Engine engine = Engine.open(dataDir, embedder)) {
       Checker checker = engine.checker();
       double threshold = engine.threshold();
       int warm = Math.min(50, posts.size() / 5);

@@ -69,9 +69,32 @@ public final class Retrieval implements AutoCloseable {
    */
   public static Retrieval open(
       Path indexDir, ArticleRepository articles, Embedder embedder, List<AliasTable.Source> extraAliases) {
-    Objects.requireNonNull(articles, "articles");
+    return open(indexDir, articles, embedder, vocabulary(extraAliases));
+  }
+
+  /**
+   * The language side of retrieval: the lemmatizer's dictionary and the alias table, which take
+   * about a second to load. Load it beside other start-up work and hand it to {@link #open}.
+   */
+  public static final class Vocabulary {
+    private final TextAnalysis analysis;
+
+    private Vocabulary(TextAnalysis analysis) {
+      this.analysis = analysis;
+    }
+  }
+
+  /** Loads the bundled alias table plus {@code extraAliases}. */
+  public static Vocabulary vocabulary(List<AliasTable.Source> extraAliases) {
     Lemmatizer lemmatizer = new Lemmatizer();
-    TextAnalysis analysis = new TextAnalysis(lemmatizer, AliasTable.load(lemmatizer, extraAliases));
+    return new Vocabulary(new TextAnalysis(lemmatizer, AliasTable.load(lemmatizer, extraAliases)));
+  }
+
+  /** Opens the index with a vocabulary loaded beforehand; see {@link #open(Path, ArticleRepository, Embedder, List)}. */
+  public static Retrieval open(
+      Path indexDir, ArticleRepository articles, Embedder embedder, Vocabulary vocabulary) {
+    Objects.requireNonNull(articles, "articles");
+    TextAnalysis analysis = vocabulary.analysis;
     SearchIndex index = SearchIndex.open(indexDir, analysis, embedder);
     Retrieval retrieval = new Retrieval(index, articles, analysis);
     try {
