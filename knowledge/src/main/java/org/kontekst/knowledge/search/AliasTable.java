@@ -90,7 +90,7 @@ public final class AliasTable {
   }
 
   /** The table bundled with Kontekst, plus any extra sources (e.g. a curator's file), in order. */
-  public static AliasTable load(Lemmatizer lemmatizer, List<Source> extra) {
+  static AliasTable load(Lemmatizer lemmatizer, List<Source> extra) {
     List<Source> sources = new ArrayList<>();
     sources.add(Source.classpath("/aliases/aliases.tsv"));
     if (AliasTable.class.getResource("/aliases/vocabulary.tsv") != null) {

@@ -140,7 +140,7 @@ public final class Retrieval implements AutoCloseable {
     // English posts are embedded as they are, at once; others through their English gloss, which
     // needs the analysis first. Either way the embedding runs beside the lexical searches.
     boolean english = "en".equals(language);
-    CompletableFuture<float[]> early = english ? embedAsync(text) : null;
+    CompletableFuture<float[]> early = english ? embedAsync(forEmbedding(text)) : null;
     Analyzed query = index.analyze(text, language);
     if (minConfidence > 0 && query.words() < MIN_WORDS) {
       if (early != null) early.cancel(false);
@@ -167,6 +167,17 @@ public final class Retrieval implements AutoCloseable {
       out.add(new Found(article, s.confidence(), passages.best(article, query), s.candidate()));
     }
     return out;
+  }
+
+  private static final java.util.regex.Pattern LINKS =
+      java.util.regex.Pattern.compile("(?:https?://|www\\.)\\S+");
+
+  /**
+   * A post as the embedding model should read it: links say nothing the model can use and cost
+   * many word pieces each, so they go.
+   */
+  static String forEmbedding(String text) {
+    return LINKS.matcher(text).replaceAll(" ").strip();
   }
 
   /** How retrieval reads a text; for diagnostics. */
