@@ -94,7 +94,7 @@ final class CheckCli implements Callable<Integer> {
       while (true) {
         String line;
         try {
-          line = in.readLine();
+          line = readBoundedLine(in);
         } catch (CharacterCodingException e) {
           lineNumber++;
           out.println(json.writeValueAsString(reports.error("", "line " + lineNumber + " is not valid UTF-8: send UTF-8 text")));
@@ -109,6 +109,25 @@ final class CheckCli implements Callable<Integer> {
       }
       return 0;
     }
+  }
+
+  /**
+   * Reads one line, keeping at most {@link #MAX_LINE} + 1 characters of it (the rest is skipped),
+   * so a hostile gigabyte-long line cannot exhaust the heap. Returns null at the end of input.
+   */
+  static String readBoundedLine(BufferedReader in) throws IOException {
+    StringBuilder line = new StringBuilder();
+    int c;
+    boolean any = false;
+    while ((c = in.read()) != -1) {
+      any = true;
+      if (c == '\n') break;
+      if (line.length() <= MAX_LINE) line.append((char) c);
+    }
+    if (!any) return null;
+    int end = line.length();
+    if (end > 0 && line.charAt(end - 1) == '\r') line.setLength(end - 1);
+    return line.toString();
   }
 
   private Object answerLine(
