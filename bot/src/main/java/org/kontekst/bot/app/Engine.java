@@ -7,8 +7,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.kontekst.bot.command.Conversation;
 import org.kontekst.knowledge.check.Checker;
 import org.kontekst.knowledge.check.KnowledgeChecker;
+import org.kontekst.knowledge.ingest.PageFetcher;
 import org.kontekst.knowledge.language.LanguageDetector;
 import org.kontekst.knowledge.search.AliasTable;
 import org.kontekst.knowledge.search.Embedder;
@@ -29,13 +32,16 @@ public final class Engine implements AutoCloseable {
   private final Retrieval retrieval;
   private final KnowledgeChecker checker;
   private final CuratedLexicon lexicon;
+  private final LanguageDetector languages;
 
   private Engine(
-      KnowledgeStore store, Retrieval retrieval, KnowledgeChecker checker, CuratedLexicon lexicon) {
+      KnowledgeStore store, Retrieval retrieval, KnowledgeChecker checker, CuratedLexicon lexicon,
+      LanguageDetector languages) {
     this.store = store;
     this.retrieval = retrieval;
     this.checker = checker;
     this.lexicon = lexicon;
+    this.languages = languages;
   }
 
   /** The loaded-wording lexicon, bundled entries plus curators' additions. */
@@ -62,7 +68,7 @@ public final class Engine implements AutoCloseable {
       if (Files.isRegularFile(aliases)) extra.add(AliasTable.Source.file(aliases));
       Retrieval retrieval = Retrieval.open(dataDir.resolve("index"), store.articles(), embedder, extra);
       KnowledgeChecker checker = new KnowledgeChecker(retrieval, wording, languages, Ticker.systemTicker());
-      return new Engine(store, retrieval, checker, wording);
+      return new Engine(store, retrieval, checker, wording, languages);
     } catch (RuntimeException e) {
       store.close();
       throw e;
@@ -93,6 +99,14 @@ public final class Engine implements AutoCloseable {
   public void articlesChanged(java.util.Collection<org.kontekst.knowledge.article.Article> changed) {
     retrieval.articlesChanged(changed);
     checker.invalidate();
+  }
+
+  /**
+   * What the curation commands need from the engine: the article store, the language detector and
+   * {@link #articlesChanged}, with the given admins and page fetcher.
+   */
+  public Conversation.CurationParts curationParts(Set<Long> admins, PageFetcher fetcher) {
+    return new Conversation.CurationParts(admins, store.articles(), fetcher, languages, this::articlesChanged);
   }
 
   public int articleCount() {
