@@ -105,7 +105,10 @@ public final class PageFetcher {
     } catch (URISyntaxException e) {
       throw new FetchException(FetchException.Reason.BAD_URL, abbreviate(url), "not a URL: " + abbreviate(url));
     }
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (uri.getScheme() == null) {
+      throw new FetchException(FetchException.Reason.BAD_URL, abbreviate(url), "not a full link (no http:// or https://): " + abbreviate(url));
+    }
+    String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("http") && !scheme.equals("https")) {
       throw new FetchException(FetchException.Reason.SCHEME, scheme, "only http and https links can be fetched, not '" + abbreviate(scheme) + "'");
     }
