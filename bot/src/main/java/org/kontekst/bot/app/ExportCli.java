@@ -47,10 +47,11 @@ final class ExportCli implements Callable<Integer> {
       Files.createDirectories(dir);
     }
     Path partial = Files.createTempFile(dir, ".kontekst-export", ".part");
-    try (KnowledgeStore store = KnowledgeStore.open(data.dataDir());
-        BufferedWriter writer = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
-      Map<String, Integer> counts = new Backup(store.dataSource()).export(writer);
-      writer.close();
+    try (KnowledgeStore store = KnowledgeStore.open(data.dataDir())) {
+      Map<String, Integer> counts;
+      try (BufferedWriter writer = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+        counts = new Backup(store.dataSource()).export(writer);
+      }
       Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       out.println("exported " + describe(counts) + " to " + file);
       out.flush();
