@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.kontekst.bot.command.CheckSettings;
 import org.kontekst.bot.command.Conversation;
+import org.kontekst.bot.curation.Roles;
+import org.kontekst.knowledge.ingest.PageFetcher;
 import org.kontekst.bot.telegram.BotMetrics;
 import org.kontekst.bot.telegram.ChatAdmins;
 import org.kontekst.bot.telegram.TelegramBot;
@@ -35,7 +37,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Runs the Telegram bot (long polling) until stopped.",
       "Environment: TELEGRAM_BOT_TOKEN (required), TELEGRAM_API_URL (optional Bot API server),",
-      "KONTEKST_METRICS_PORT (optional: serve /metrics and /health)."
+      "KONTEKST_METRICS_PORT (optional: serve /metrics and /health),",
+      "KONTEKST_ADMINS (optional: Telegram user ids of curation admins, comma-separated)."
     })
 final class BotCli implements Callable<Integer> {
   static final int BAD_CONFIGURATION = 2;
@@ -59,9 +62,11 @@ final class BotCli implements Callable<Integer> {
     }
     TelegramConfig config;
     Integer metricsPort;
+    java.util.Set<Long> admins;
     try {
       config = TelegramConfig.of(env.telegramToken(), env.telegramApiUrl());
       metricsPort = parsePort(env.metricsPort());
+      admins = Roles.parseAdmins(env.admins());
     } catch (IllegalArgumentException e) {
       err.println(e.getMessage());
       return BAD_CONFIGURATION;
@@ -100,7 +105,8 @@ final class BotCli implements Callable<Integer> {
                   connection.username(),
                   metrics,
                   Clock.systemUTC(),
-                  Ticker.systemTicker()));
+                  Ticker.systemTicker(),
+                  engine.curationParts(admins, PageFetcher.standard())));
       try (TelegramBot bot =
           TelegramBot.start(
               connection, conversation.router(), conversation.commands(), conversation.texts(),

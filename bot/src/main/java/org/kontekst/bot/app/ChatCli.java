@@ -19,6 +19,8 @@ import org.kontekst.bot.chat.Origin;
 import org.kontekst.bot.command.CheckObserver;
 import org.kontekst.bot.command.CheckSettings;
 import org.kontekst.bot.command.Conversation;
+import org.kontekst.bot.curation.Roles;
+import org.kontekst.knowledge.ingest.PageFetcher;
 import org.kontekst.bot.command.Router;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,7 +38,8 @@ import picocli.CommandLine.Spec;
     description = {
       "A local console that prints exactly what the bot would send, without Telegram.",
       "Type a post (or /help, /about, ...). Start a line with 'fwd NAME: ' to forward it from NAME.",
-      "Type !N to press button N. End with Ctrl-D."
+      "Type !N to press button N. End with Ctrl-D.",
+      "You are user 1: KONTEKST_ADMINS=1 makes you a curation admin (/add, /edit, /grant...)."
     })
 final class ChatCli implements Callable<Integer> {
   private final Environment env;
@@ -68,7 +71,8 @@ final class ChatCli implements Callable<Integer> {
                   "kontekst_bot",
                   CheckObserver.NONE,
                   Clock.systemUTC(),
-                  Ticker.systemTicker()));
+                  Ticker.systemTicker(),
+                  engine.curationParts(Roles.parseAdmins(env.admins()), PageFetcher.standard())));
       run(conversation.router(), new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out);
     }
     return 0;

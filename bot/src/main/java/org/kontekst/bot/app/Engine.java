@@ -12,8 +12,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
+import java.util.Set;
+import org.kontekst.bot.command.Conversation;
 import org.kontekst.knowledge.check.Checker;
 import org.kontekst.knowledge.check.KnowledgeChecker;
+import org.kontekst.knowledge.ingest.PageFetcher;
 import org.kontekst.knowledge.language.LanguageDetector;
 import org.kontekst.knowledge.search.AliasTable;
 import org.kontekst.knowledge.search.Embedder;
@@ -34,13 +37,16 @@ public final class Engine implements AutoCloseable {
   private final Retrieval retrieval;
   private final KnowledgeChecker checker;
   private final CuratedLexicon lexicon;
+  private final LanguageDetector languages;
 
   private Engine(
-      KnowledgeStore store, Retrieval retrieval, KnowledgeChecker checker, CuratedLexicon lexicon) {
+      KnowledgeStore store, Retrieval retrieval, KnowledgeChecker checker, CuratedLexicon lexicon,
+      LanguageDetector languages) {
     this.store = store;
     this.retrieval = retrieval;
     this.checker = checker;
     this.lexicon = lexicon;
+    this.languages = languages;
   }
 
   /** The loaded-wording lexicon, bundled entries plus curators' additions. */
@@ -93,7 +99,7 @@ public final class Engine implements AutoCloseable {
       Retrieval retrieval =
           Retrieval.open(dataDir.resolve("index"), store.articles(), join(embedding), join(vocabulary));
       KnowledgeChecker checker = new KnowledgeChecker(retrieval, wording, languages, Ticker.systemTicker());
-      return new Engine(store, retrieval, checker, wording);
+      return new Engine(store, retrieval, checker, wording, languages);
     } catch (RuntimeException e) {
       store.close();
       throw e;
@@ -137,6 +143,14 @@ public final class Engine implements AutoCloseable {
   public void articlesChanged(java.util.Collection<org.kontekst.knowledge.article.Article> changed) {
     retrieval.articlesChanged(changed);
     checker.invalidate();
+  }
+
+  /**
+   * What the curation commands need from the engine: the article store, the language detector and
+   * {@link #articlesChanged}, with the given admins and page fetcher.
+   */
+  public Conversation.CurationParts curationParts(Set<Long> admins, PageFetcher fetcher) {
+    return new Conversation.CurationParts(admins, store.articles(), fetcher, languages, this::articlesChanged);
   }
 
   public int articleCount() {

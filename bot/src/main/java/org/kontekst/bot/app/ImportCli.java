@@ -1,11 +1,17 @@
 package org.kontekst.bot.app;
 
+import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.kontekst.bot.backup.Backup;
+import org.kontekst.bot.backup.BackupException;
 import org.kontekst.knowledge.ingest.ArticleImporter;
 import org.kontekst.knowledge.ingest.ImportOutcome;
 import org.kontekst.knowledge.language.LanguageDetector;
@@ -28,6 +34,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Imports articles into the knowledge base: .txt (a pasted page), .md (front matter and body),"
           + " .jsonl (one article per line). Folders are read recursively.",
+      "A backup written by 'kontekst export' is restored whole into an empty data directory.",
       "Exit code: 0 when every file was imported, 1 when some file failed, 2 for a usage error."
     })
 final class ImportCli implements Callable<Integer> {
@@ -52,6 +59,14 @@ final class ImportCli implements Callable<Integer> {
       missing.forEach(p -> err.println("kontekst import: no such file or folder: " + p));
       err.println("Give existing files or folders; nothing was imported.");
       return USAGE;
+    }
+    List<Path> backups = paths.stream().filter(Backup::isBackup).toList();
+    if (!backups.isEmpty()) {
+      if (paths.size() > 1) {
+        err.println("kontekst import: a backup (" + backups.get(0) + ") is restored on its own; give it alone.");
+        return USAGE;
+      }
+      return restore(backups.get(0), out, err);
     }
     int articles = 0;
     int files = 0;
@@ -83,6 +98,26 @@ final class ImportCli implements Callable<Integer> {
         skipped == 0 ? "" : ", " + skipped + " skipped");
     out.flush();
     return failed == 0 ? OK : SOME_FAILED;
+  }
+
+  /** Restores a backup written by {@code kontekst export} into an empty data directory. */
+  private int restore(Path backup, PrintWriter out, PrintWriter err) {
+    try (KnowledgeStore store = KnowledgeStore.open(data.dataDir());
+        BufferedReader in = Files.newBufferedReader(backup, StandardCharsets.UTF_8)) {
+      Map<String, Integer> counts = new Backup(store.dataSource()).restore(in);
+      out.println("restored " + ExportCli.describe(counts) + " from " + backup);
+      out.flush();
+      return OK;
+    } catch (BackupException e) {
+      err.println("kontekst import: " + backup + ": " + e.getMessage());
+      return SOME_FAILED;
+    } catch (IOException | java.io.UncheckedIOException e) {
+      err.println("kontekst import: cannot read " + backup + ": " + e.getMessage());
+      return SOME_FAILED;
+    } catch (StoreException e) {
+      err.println("kontekst import: " + e.getMessage());
+      return SOME_FAILED;
+    }
   }
 
   private static String line(ImportOutcome outcome) {

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       CheckCli.class,
       ImportCli.class,
+      ExportCli.class,
       EvalCli.class,
       BenchCli.class,
       BotCli.class,

@@ -3,8 +3,12 @@ package org.kontekst.bot.command;
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.kontekst.bot.chat.BotState;
@@ -15,7 +19,17 @@ import org.kontekst.bot.feedback.ReplyLog;
 import org.kontekst.bot.feedback.Signer;
 import org.kontekst.bot.render.ReplyRenderer;
 import org.kontekst.bot.render.Texts;
+import org.kontekst.bot.curation.AuditLog;
+import org.kontekst.bot.curation.Curation;
+import org.kontekst.bot.curation.Drafts;
+import org.kontekst.bot.curation.Roles;
+import org.kontekst.knowledge.article.Article;
 import org.kontekst.knowledge.check.Checker;
+import org.kontekst.knowledge.ingest.ArticleImporter;
+import org.kontekst.knowledge.ingest.HtmlArticleExtractor;
+import org.kontekst.knowledge.ingest.PageFetcher;
+import org.kontekst.knowledge.language.LanguageDetector;
+import org.kontekst.knowledge.store.ArticleRepository;
 
 /**
  * Everything the bot says and remembers, wired once: the router with its commands, post check,
@@ -39,7 +53,10 @@ public record Conversation(
     Objects.requireNonNull(commands, "commands");
   }
 
-  /** The parts that come from outside: the engine, the database, Telegram, time. */
+  /**
+   * The parts that come from outside: the engine, the database, Telegram, time, and what curation
+   * needs ({@code curation} null: no curation commands, as in benchmarks).
+   */
   public record Parts(
       Checker checker,
       CheckSettings checkSettings,
@@ -49,7 +66,8 @@ public record Conversation(
       String botUsername,
       CheckObserver observer,
       Clock clock,
-      Ticker ticker) {
+      Ticker ticker,
+      CurationParts curation) {
     public Parts {
       Objects.requireNonNull(checker, "checker");
       Objects.requireNonNull(checkSettings, "checkSettings");
@@ -60,6 +78,33 @@ public record Conversation(
       Objects.requireNonNull(observer, "observer");
       Objects.requireNonNull(clock, "clock");
       Objects.requireNonNull(ticker, "ticker");
+    }
+
+    /** Parts without curation. */
+    public Parts(
+        Checker checker, CheckSettings checkSettings, DataSource db, Supplier<KnowledgeSummary> summary,
+        AdminCheck admins, String botUsername, CheckObserver observer, Clock clock, Ticker ticker) {
+      this(checker, checkSettings, db, summary, admins, botUsername, observer, clock, ticker, null);
+    }
+  }
+
+  /**
+   * What the curation commands need from outside: the admins' Telegram user ids ({@code
+   * KONTEKST_ADMINS}), the article store, the page fetcher, the language detector, and the engine's
+   * hook that keeps the search index in step with every article write.
+   */
+  public record CurationParts(
+      Set<Long> admins,
+      ArticleRepository articles,
+      PageFetcher fetcher,
+      LanguageDetector languages,
+      Consumer<Collection<Article>> articlesChanged) {
+    public CurationParts {
+      admins = Set.copyOf(Objects.requireNonNull(admins, "admins"));
+      Objects.requireNonNull(articles, "articles");
+      Objects.requireNonNull(fetcher, "fetcher");
+      Objects.requireNonNull(languages, "languages");
+      Objects.requireNonNull(articlesChanged, "articlesChanged");
     }
   }
 
@@ -77,8 +122,8 @@ public record Conversation(
         new PostCheck(
             p.checker(), p.checkSettings(), renderer, texts, replies, buttons, feedback, signer, p.observer());
     LangCommand lang = new LangCommand(texts, settings);
-    CommandRegistry commands =
-        new CommandRegistry(
+    List<Command> all =
+        new ArrayList<>(
             List.of(
                 new StartCommand(texts),
                 new HelpCommand(texts),
@@ -87,7 +132,30 @@ public record Conversation(
                 lang,
                 new CheckCommand(texts, check),
                 new SettingsCommand(texts, settings, p.admins())));
+    if (p.curation() != null) {
+      all.addAll(curationCommands(p, texts));
+    }
+    CommandRegistry commands = new CommandRegistry(all);
     Router router = new Router(commands, check, buttons, lang, settings, texts, p.botUsername());
     return new Conversation(router, commands, texts, renderer, state, settings, feedback);
+  }
+
+  private static List<Command> curationCommands(Parts p, Texts texts) {
+    CurationParts c = p.curation();
+    Roles roles = new Roles(p.db(), c.admins());
+    Curation curation = new Curation(p.db(), c.articles(), roles, new AuditLog(p.db()), c.articlesChanged(), p.clock());
+    Drafts drafts =
+        new Drafts(c.fetcher(), new HtmlArticleExtractor(), new ArticleImporter(c.articles(), c.languages()), c.languages(), p.clock());
+    RoleGate gate = new RoleGate(roles, texts);
+    return List.of(
+        new AddCommand(curation, drafts, gate, texts),
+        new EditCommand(curation, gate, texts),
+        new ShowCommand(curation, gate, texts),
+        new ApproveCommand(curation, gate, texts),
+        new RejectCommand(curation, gate, texts),
+        new RetireCommand(curation, gate, texts),
+        new AuditCommand(curation, gate, texts),
+        new GrantCommand(curation, gate, texts),
+        new RevokeCommand(curation, gate, texts));
   }
 }

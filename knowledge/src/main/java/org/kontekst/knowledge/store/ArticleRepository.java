@@ -48,6 +48,37 @@ public final class ArticleRepository {
     upsertAll(List.of(article));
   }
 
+  /**
+   * Inserts or updates the articles and bumps the KB revision inside the caller's transaction on
+   * {@code c}, so that a curation write and its audit record commit or roll back together. The
+   * caller commits.
+   */
+  public void upsertAll(Connection c, Collection<Article> articles) throws SQLException {
+    upsert(c, articles);
+    bumpRevision(c);
+  }
+
+  /** Reads one article inside the caller's transaction and locks its row until it ends. */
+  public Optional<Article> findForUpdate(Connection c, String id) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT " + COLUMNS + " FROM article WHERE id = ? FOR UPDATE")) {
+      ps.setString(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+      }
+    }
+  }
+
+  /** All articles whatever their status, ordered by id (for backups). */
+  public List<Article> all() {
+    List<Article> out = new ArrayList<>();
+    for (ArticleStatus status : ArticleStatus.values()) {
+      out.addAll(withStatus(status));
+    }
+    out.sort(java.util.Comparator.comparing(Article::id));
+    return out;
+  }
+
   private static void upsert(Connection c, Collection<Article> articles) throws SQLException {
     String sql =
         "MERGE INTO article t USING (VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)) AS s("

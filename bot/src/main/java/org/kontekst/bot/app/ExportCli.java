@@ -1,0 +1,69 @@
+package org.kontekst.bot.app;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.kontekst.bot.backup.Backup;
+import org.kontekst.knowledge.store.KnowledgeStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code kontekst export FILE}: writes the curated state of the data directory (articles, curated
+ * lexicon, roles, audit trail) to one JSON Lines backup file; {@code kontekst import FILE} into an
+ * empty data directory restores it. The file appears whole or not at all.
+ */
+@Command(
+    name = "export",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Writes a backup of the knowledge base and its curation (articles, curated lexicon, roles, audit) to FILE,"
+          + " one JSON record per line (see docs/backup.md).",
+      "Restore it with: kontekst import --data EMPTY_DIR FILE"
+    })
+final class ExportCli implements Callable<Integer> {
+  @Mixin private DataOption data;
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "The backup file to write (replaced if it exists).")
+  private Path file;
+
+  @Spec private CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    Path target = file.toAbsolutePath();
+    Path dir = target.getParent();
+    if (dir != null) {
+      Files.createDirectories(dir);
+    }
+    Path partial = Files.createTempFile(dir, ".kontekst-export", ".part");
+    try (KnowledgeStore store = KnowledgeStore.open(data.dataDir())) {
+      Map<String, Integer> counts;
+      try (BufferedWriter writer = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+        counts = new Backup(store.dataSource()).export(writer);
+      }
+      Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      out.println("exported " + describe(counts) + " to " + file);
+      out.flush();
+      return 0;
+    } finally {
+      Files.deleteIfExists(partial);
+    }
+  }
+
+  static String describe(Map<String, Integer> counts) {
+    StringBuilder s = new StringBuilder();
+    counts.forEach((type, n) -> s.append(s.length() == 0 ? "" : ", ").append(n).append(' ').append(type).append(n == 1 ? "" : "s"));
+    return s.toString();
+  }
+}

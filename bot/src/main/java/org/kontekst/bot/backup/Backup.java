@@ -1,0 +1,395 @@
+package org.kontekst.bot.backup;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+
+/**
+ * The whole curated state of a data directory as one JSON Lines file of typed records (format in
+ * {@code docs/backup.md}): a header, then the records of each {@link TableSection} in order, then
+ * an end record with the count, so that a cut-off file is noticed. Export reads one consistent
+ * snapshot; restore writes everything in one transaction into a data directory whose backed-up
+ * tables are empty, or nothing. Derived data (the search index) is not backed up: it rebuilds.
+ */
+public final class Backup {
+  static final String HEADER_TYPE = "kontekst-backup";
+  static final String END_TYPE = "end";
+  /** The format version; a reader refuses newer versions. */
+  static final int VERSION = 1;
+
+  /** The tables backed up, in the order they are written and restored. */
+  public static final List<TableSection> SECTIONS =
+      List.of(
+          new TableSection(
+              "article", "article",
+              List.of(Column.text("id"), Column.text("title"), Column.text("outlet"), Column.text("url"),
+                  new Column("published", Column.Kind.DATE), Column.text("language"), Column.text("tags"),
+                  Column.text("status"), Column.timestamp("created_at"), Column.timestamp("updated_at"),
+                  Column.text("body"), Column.text("text")),
+              "id", ""),
+          new TableSection(
+              "lexicon", "lexicon_entry",
+              List.of(Column.number("id"), Column.text("language"), Column.text("category"), Column.text("forms"),
+                  Column.text("note_en"), Column.text("note_uk"), Column.text("suggestion"),
+                  Column.text("conditions"), Column.text("curator"), Column.timestamp("added_at")),
+              "id", "id"),
+          new TableSection(
+              "role", "curation_role",
+              List.of(Column.number("user_id"), Column.text("role"), Column.number("granted_by"),
+                  Column.timestamp("granted_at")),
+              "user_id, role", ""),
+          new TableSection(
+              "audit", "curation_audit",
+              List.of(Column.number("id"), Column.timestamp("at"), Column.number("actor"), Column.text("action"),
+                  Column.text("target"), Column.text("before_json"), Column.text("after_json"), Column.text("note")),
+              "id", "id"));
+
+  private static final ObjectMapper JSON =
+      JsonMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
+
+  private final DataSource db;
+  private final List<TableSection> sections;
+  private final Clock clock;
+
+  public Backup(DataSource db, List<TableSection> sections, Clock clock) {
+    this.db = Objects.requireNonNull(db, "db");
+    this.sections = List.copyOf(sections);
+    this.clock = Objects.requireNonNull(clock, "clock");
+    if (this.sections.stream().map(TableSection::type).distinct().count() != this.sections.size()) {
+      throw new IllegalArgumentException("two sections with one type");
+    }
+  }
+
+  public Backup(DataSource db) {
+    this(db, SECTIONS, Clock.systemUTC());
+  }
+
+  /** Whether the file starts like a backup (its first line is the header record). */
+  public static boolean isBackup(Path file) {
+    if (!Files.isRegularFile(file)) {
+      return false;
+    }
+    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String first = in.readLine();
+      return first != null && first.startsWith("{\"type\":\"" + HEADER_TYPE + "\"");
+    } catch (IOException | UncheckedIOException e) {
+      return false;
+    }
+  }
+
+  /** Writes every section from one snapshot; returns the counts by record type. */
+  public Map<String, Integer> export(Writer out) throws IOException {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    try (Connection c = db.getConnection()) {
+      int isolation = c.getTransactionIsolation();
+      c.setAutoCommit(false);
+      c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      try {
+        ObjectNode header = JSON.createObjectNode();
+        header.put("type", HEADER_TYPE);
+        header.put("version", VERSION);
+        header.put("created", clock.instant().toString());
+        header.put("sections", sections.stream().map(TableSection::type).collect(Collectors.joining(",")));
+        write(out, header);
+        int total = 0;
+        for (TableSection s : sections) {
+          int n = exportSection(c, s, out);
+          counts.put(s.type(), n);
+          total += n;
+        }
+        ObjectNode end = JSON.createObjectNode();
+        end.put("type", END_TYPE);
+        end.put("records", total);
+        write(out, end);
+        c.commit();
+      } finally {
+        c.rollback();
+        c.setTransactionIsolation(isolation);
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new BackupException("cannot read the database: " + e.getMessage(), e);
+    }
+    out.flush();
+    return counts;
+  }
+
+  private int exportSection(Connection c, TableSection s, Writer out) throws SQLException, IOException {
+    String columns = s.columns().stream().map(Column::name).collect(Collectors.joining(", "));
+    int n = 0;
+    try (PreparedStatement ps = c.prepareStatement("SELECT " + columns + " FROM " + s.table() + " ORDER BY " + s.orderBy());
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("type", s.type());
+        for (int i = 0; i < s.columns().size(); i++) {
+          put(o, s.columns().get(i), rs, i + 1);
+        }
+        write(out, o);
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private static void put(ObjectNode o, Column col, ResultSet rs, int i) throws SQLException {
+    String f = col.name();
+    switch (col.kind()) {
+      case TEXT -> o.put(f, rs.getString(i));
+      case LONG -> { long v = rs.getLong(i); if (rs.wasNull()) o.putNull(f); else o.put(f, v); }
+      case INT -> { int v = rs.getInt(i); if (rs.wasNull()) o.putNull(f); else o.put(f, v); }
+      case DOUBLE -> { double v = rs.getDouble(i); if (rs.wasNull()) o.putNull(f); else o.put(f, v); }
+      case BOOLEAN -> { boolean v = rs.getBoolean(i); if (rs.wasNull()) o.putNull(f); else o.put(f, v); }
+      case TIMESTAMP -> { OffsetDateTime t = rs.getObject(i, OffsetDateTime.class); o.put(f, t == null ? null : t.toInstant().toString()); }
+      case DATE -> { Date d = rs.getDate(i); o.put(f, d == null ? null : d.toLocalDate().toString()); }
+      case BYTES -> { byte[] b = rs.getBytes(i); o.put(f, b == null ? null : Base64.getEncoder().encodeToString(b)); }
+      default -> throw new IllegalStateException("unknown kind " + col.kind());
+    }
+  }
+
+  private static void write(Writer out, ObjectNode o) throws IOException {
+    out.write(JSON.writeValueAsString(o));
+    out.write('\n');
+  }
+
+  /**
+   * Restores a backup in one transaction. The backed-up tables must be empty (a fresh data
+   * directory), so that a restore never mixes two knowledge bases.
+   *
+   * @return the counts by record type
+   * @throws BackupException naming the line, when the file is not a complete, valid backup
+   */
+  public Map<String, Integer> restore(BufferedReader in) throws IOException {
+    Map<String, TableSection> byType = new HashMap<>();
+    sections.forEach(s -> byType.put(s.type(), s));
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    sections.forEach(s -> counts.put(s.type(), 0));
+    try (Connection c = db.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        for (TableSection s : sections) {
+          requireEmpty(c, s);
+        }
+        Map<String, PreparedStatement> inserts = new HashMap<>();
+        int number = 0;
+        int records = 0;
+        boolean header = false;
+        boolean ended = false;
+        try {
+          for (String line = in.readLine(); line != null; line = in.readLine()) {
+            number++;
+            if (line.isBlank()) {
+              continue;
+            }
+            if (ended) {
+              throw new BackupException("line " + number + ": records after the end record; the file was changed by hand");
+            }
+            JsonNode o = parse(line, number);
+            String type = o.path("type").asText("");
+            if (!header) {
+              requireHeader(o, number);
+              header = true;
+            } else if (type.equals(END_TYPE)) {
+              if (o.path("records").asInt(-1) != records) {
+                throw new BackupException("line " + number + ": the end record counts " + o.path("records").asText() + " records, the file has " + records);
+              }
+              ended = true;
+            } else {
+              TableSection s = byType.get(type);
+              if (s == null) {
+                throw new BackupException("line " + number + ": unknown record type '" + abbreviate(type) + "'; this backup is from a newer Kontekst");
+              }
+              PreparedStatement ps = inserts.get(type);
+              if (ps == null) {
+                ps = c.prepareStatement(insertSql(s));
+                inserts.put(type, ps);
+              }
+              bind(ps, s, o, number);
+              ps.executeUpdate();
+              counts.merge(type, 1, Integer::sum);
+              records++;
+            }
+          }
+        } finally {
+          for (PreparedStatement ps : inserts.values()) ps.close();
+        }
+        if (!header) {
+          throw new BackupException("the file is empty; it is not a Kontekst backup");
+        }
+        if (!ended) {
+          throw new BackupException("the file ends without its end record: it was cut off; nothing was restored");
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE kb_revision SET revision = revision + 1 WHERE id = 1")) {
+          ps.executeUpdate();
+        }
+        c.commit();
+      } catch (SQLException | RuntimeException | IOException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+      for (TableSection s : sections) {
+        restartIdentity(c, s);
+      }
+    } catch (SQLException e) {
+      throw new BackupException("nothing was restored: " + e.getMessage(), e);
+    }
+    return counts;
+  }
+
+  private static void requireHeader(JsonNode o, int number) {
+    if (!o.path("type").asText("").equals(HEADER_TYPE)) {
+      throw new BackupException("line " + number + ": not a Kontekst backup (the first record must be the header)");
+    }
+    int version = o.path("version").asInt(0);
+    if (version < 1 || version > VERSION) {
+      throw new BackupException("line " + number + ": backup format version " + o.path("version").asText() + " is not supported; this Kontekst reads version " + VERSION);
+    }
+  }
+
+  private static void requireEmpty(Connection c, TableSection s) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + s.table());
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      if (rs.getLong(1) > 0) {
+        throw new BackupException(
+            "the data directory already has " + s.type() + " records; restore a backup into an empty data directory (--data NEW_DIR)");
+      }
+    }
+  }
+
+  private static String insertSql(TableSection s) {
+    String columns = s.columns().stream().map(Column::name).collect(Collectors.joining(", "));
+    String marks = s.columns().stream().map(col -> "?").collect(Collectors.joining(", "));
+    return "INSERT INTO " + s.table() + " (" + columns + ") VALUES (" + marks + ")";
+  }
+
+  private static void bind(PreparedStatement ps, TableSection s, JsonNode o, int number) throws SQLException {
+    for (Iterator<String> names = o.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!name.equals("type") && s.columns().stream().noneMatch(col -> col.name().equals(name))) {
+        throw new BackupException("line " + number + ": unknown field '" + abbreviate(name) + "' in a " + s.type() + " record");
+      }
+    }
+    for (int i = 0; i < s.columns().size(); i++) {
+      Column col = s.columns().get(i);
+      JsonNode v = o.get(col.name());
+      int p = i + 1;
+      if (v == null || v.isNull()) {
+        ps.setNull(p, sqlType(col.kind()));
+        continue;
+      }
+      try {
+        switch (col.kind()) {
+          case TEXT -> ps.setString(p, requireText(v, col, number));
+          case LONG -> ps.setLong(p, requireNumber(v, col, number).longValue());
+          case INT -> ps.setInt(p, requireNumber(v, col, number).intValue());
+          case DOUBLE -> ps.setDouble(p, requireNumber(v, col, number).doubleValue());
+          case BOOLEAN -> {
+            if (!v.isBoolean()) throw new BackupException("line " + number + ": \"" + col.name() + "\" must be true or false");
+            ps.setBoolean(p, v.booleanValue());
+          }
+          case TIMESTAMP -> ps.setObject(p, Instant.parse(requireText(v, col, number)).atOffset(ZoneOffset.UTC));
+          case DATE -> ps.setDate(p, Date.valueOf(LocalDate.parse(requireText(v, col, number))));
+          case BYTES -> ps.setBytes(p, Base64.getDecoder().decode(requireText(v, col, number)));
+          default -> throw new IllegalStateException("unknown kind " + col.kind());
+        }
+      } catch (java.time.format.DateTimeParseException | IllegalArgumentException e) {
+        if (e instanceof BackupException) throw e;
+        throw new BackupException("line " + number + ": \"" + col.name() + "\" is not valid: " + e.getMessage());
+      }
+    }
+  }
+
+  private static String requireText(JsonNode v, Column col, int number) {
+    if (!v.isTextual()) {
+      throw new BackupException("line " + number + ": \"" + col.name() + "\" must be a string");
+    }
+    return v.textValue();
+  }
+
+  private static Number requireNumber(JsonNode v, Column col, int number) {
+    if (!v.isNumber()) {
+      throw new BackupException("line " + number + ": \"" + col.name() + "\" must be a number");
+    }
+    return v.numberValue();
+  }
+
+  private static int sqlType(Column.Kind kind) {
+    return switch (kind) {
+      case TEXT -> Types.VARCHAR;
+      case LONG -> Types.BIGINT;
+      case INT -> Types.INTEGER;
+      case DOUBLE -> Types.DOUBLE;
+      case BOOLEAN -> Types.BOOLEAN;
+      case TIMESTAMP -> Types.TIMESTAMP_WITH_TIMEZONE;
+      case DATE -> Types.DATE;
+      case BYTES -> Types.VARBINARY;
+    };
+  }
+
+  /** Moves a generated id past the restored ones, so that the next insert does not collide. */
+  private static void restartIdentity(Connection c, TableSection s) throws SQLException {
+    if (s.identity().isEmpty()) {
+      return;
+    }
+    long next;
+    try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(" + s.identity() + "), 0) + 1 FROM " + s.table());
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      next = rs.getLong(1);
+    }
+    // DDL takes no parameters; the value is a number read from the database, not input.
+    try (PreparedStatement ps = c.prepareStatement(
+        "ALTER TABLE " + s.table() + " ALTER COLUMN " + s.identity() + " RESTART WITH " + next)) {
+      ps.executeUpdate();
+    }
+  }
+
+  private static JsonNode parse(String line, int number) {
+    try {
+      JsonNode o = JSON.readTree(line);
+      if (o == null || !o.isObject()) {
+        throw new BackupException("line " + number + ": each line must be one JSON object");
+      }
+      return o;
+    } catch (JsonProcessingException e) {
+      throw new BackupException("line " + number + ": not valid JSON (" + e.getOriginalMessage().split("\n", 2)[0] + ")");
+    }
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+  }
+}

@@ -1,0 +1,161 @@
+package org.kontekst.bot.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kontekst.bot.curation.AuditEntry;
+import org.kontekst.bot.curation.AuditLog;
+import org.kontekst.bot.curation.Curation;
+import org.kontekst.bot.curation.Role;
+import org.kontekst.bot.curation.Roles;
+import org.kontekst.knowledge.article.Article;
+import org.kontekst.knowledge.article.ArticleStatus;
+import org.kontekst.knowledge.store.KnowledgeStore;
+import org.kontekst.knowledge.wording.CuratedEntry;
+import org.kontekst.knowledge.wording.CuratedLexicon;
+import org.kontekst.knowledge.wording.LexiconEntry;
+import org.kontekst.knowledge.wording.Wording;
+import picocli.CommandLine;
+
+/** {@code kontekst export} then {@code kontekst import} into an empty data directory reproduces everything. */
+class BackupRoundTripTest {
+  @TempDir Path tmp;
+
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine cli = Main.commandLine(Map.of());
+    cli.setOut(new PrintWriter(new StringWriter()));
+    cli.setErr(new PrintWriter(err));
+    return cli.execute(args);
+  }
+
+  private static Article article(String id, String title, String language, ArticleStatus status) {
+    Instant t = Instant.parse("2024-06-20T10:15:30.123456Z");
+    return new Article(id, title, "Outlet \"quoted\"", "https://example.org/" + id, LocalDate.of(2024, 6, 19),
+        language, "Body with\nlines, “quotes”, <tags> & emoji 🙂\n", "Body with lines " + title, List.of("tag one", "Україна"),
+        status, t, t);
+  }
+
+  private void curate(Path dir) {
+    try (KnowledgeStore store = KnowledgeStore.open(dir)) {
+      Clock clock = Clock.fixed(Instant.parse("2025-01-02T03:04:05.678901Z"), ZoneOffset.UTC);
+      Roles roles = new Roles(store.dataSource(), Set.of(1L));
+      Curation curation = new Curation(store.dataSource(), store.articles(), roles, new AuditLog(store.dataSource()), a -> {}, clock);
+      curation.grant(1, 200, Role.CURATOR);
+      curation.grant(1, 300, Role.MODERATOR);
+      curation.grant(1, 301, Role.MODERATOR);
+      curation.revoke(1, 301, Role.MODERATOR);
+      curation.add(200, Role.CURATOR, article("pending-one", "Pending article", "en", ArticleStatus.PENDING));
+      curation.add(300, Role.MODERATOR, article("published-one", "Опубліковано", "uk", ArticleStatus.PENDING));
+      curation.add(300, Role.MODERATOR, article("to-retire", "Статья", "ru", ArticleStatus.PENDING));
+      curation.retire(300, "to-retire");
+      curation.edit(200, Role.CURATOR, "pending-one", "published", "-");
+      store.articles().upsert(article("imported", "Imported directly", "en", ArticleStatus.PUBLISHED));
+      CuratedLexicon lexicon = Wording.withStore(store.dataSource());
+      lexicon.add(new LexiconEntry("ru", "pejorative", List.of("укроп*"), "A slur for Ukrainians.", "Зневажлива назва українців.", "українці", ""), "curator 200");
+      CuratedEntry removed = lexicon.add(new LexiconEntry("en", "euphemism", List.of("special operation"), "Means the war.", "Означає війну.", "war", ""), "");
+      lexicon.add(new LexiconEntry("en", "allow", List.of("chicken Kiev"), "", "", "", ""), "");
+      lexicon.remove(removed.id());
+    }
+  }
+
+  @Test
+  void should_reproduce_articles_lexicon_roles_and_audit_exactly_in_an_empty_data_directory() throws Exception {
+    Path original = tmp.resolve("original");
+    Path restored = tmp.resolve("restored");
+    Path backup = tmp.resolve("backups/kb.jsonl");
+    Path again = tmp.resolve("backups/again.jsonl");
+    curate(original);
+
+    assertEquals(0, run("export", "--data", original.toString(), backup.toString()), err.toString());
+    assertEquals(0, run("import", "--data", restored.toString(), backup.toString()), err.toString());
+    assertEquals(0, run("export", "--data", restored.toString(), again.toString()), err.toString());
+
+    List<String> first = Files.readAllLines(backup, StandardCharsets.UTF_8);
+    List<String> second = Files.readAllLines(again, StandardCharsets.UTF_8);
+    assertEquals(first.subList(1, first.size()), second.subList(1, second.size()), "records differ");
+    assertEquals(4 + 2 + 2 + 9 + 2, first.size(), String.join("\n", first)); // articles, lexicon, roles, audit, header and end
+    try (KnowledgeStore a = KnowledgeStore.open(original); KnowledgeStore b = KnowledgeStore.open(restored)) {
+      assertEquals(a.articles().all(), b.articles().all());
+      assertEquals(new Roles(a.dataSource(), Set.of()).all(), new Roles(b.dataSource(), Set.of()).all());
+      assertEquals(new AuditLog(a.dataSource()).all(), new AuditLog(b.dataSource()).all());
+      assertEquals(Wording.withStore(a.dataSource()).list(), Wording.withStore(b.dataSource()).list());
+      assertEquals(Role.MODERATOR, new Roles(b.dataSource(), Set.of()).of(300).orElseThrow());
+    }
+  }
+
+  @Test
+  void should_give_new_rows_fresh_ids_after_a_restore() throws Exception {
+    Path original = tmp.resolve("original");
+    Path restored = tmp.resolve("restored");
+    Path backup = tmp.resolve("kb.jsonl");
+    curate(original);
+    run("export", "--data", original.toString(), backup.toString());
+    run("import", "--data", restored.toString(), backup.toString());
+
+    try (KnowledgeStore b = KnowledgeStore.open(restored)) {
+      Curation curation = new Curation(b.dataSource(), b.articles(), new Roles(b.dataSource(), Set.of(1L)), new AuditLog(b.dataSource()), x -> {}, Clock.systemUTC());
+      curation.approve(300, "pending-one");
+      CuratedEntry entry = Wording.withStore(b.dataSource()).add(
+          new LexiconEntry("uk", "pejorative", List.of("рашист*"), "A slur.", "Зневажливе слово.", "росіяни", ""), "");
+
+      List<AuditEntry> audit = new AuditLog(b.dataSource()).all();
+      assertEquals(10, audit.get(audit.size() - 1).id());
+      assertEquals(4, entry.id());
+    }
+  }
+
+  @Test
+  void should_refuse_to_restore_into_a_data_directory_with_articles_and_change_nothing() throws Exception {
+    Path original = tmp.resolve("original");
+    Path backup = tmp.resolve("kb.jsonl");
+    curate(original);
+    run("export", "--data", original.toString(), backup.toString());
+
+    int code = run("import", "--data", original.toString(), backup.toString());
+
+    assertEquals(1, code);
+    assertTrue(err.toString().contains("restore a backup into an empty data directory"), err.toString());
+  }
+
+  @Test
+  void should_refuse_a_cut_off_or_tampered_backup_and_restore_nothing() throws Exception {
+    Path original = tmp.resolve("original");
+    Path backup = tmp.resolve("kb.jsonl");
+    curate(original);
+    run("export", "--data", original.toString(), backup.toString());
+    List<String> lines = Files.readAllLines(backup, StandardCharsets.UTF_8);
+    Path cut = tmp.resolve("cut.jsonl");
+    Files.write(cut, lines.subList(0, lines.size() - 1), StandardCharsets.UTF_8);
+    Path unknown = tmp.resolve("unknown.jsonl");
+    List<String> withUnknown = new ArrayList<>(lines);
+    withUnknown.add(2, "{\"type\":\"article\",\"id\":\"x\",\"colour\":\"red\"}");
+    Files.write(unknown, withUnknown, StandardCharsets.UTF_8);
+
+    assertEquals(1, run("import", "--data", tmp.resolve("a").toString(), cut.toString()));
+    assertEquals(1, run("import", "--data", tmp.resolve("b").toString(), unknown.toString()));
+
+    assertTrue(err.toString().contains("it was cut off; nothing was restored"), err.toString());
+    assertTrue(err.toString().contains("line 3: unknown field 'colour' in a article record"), err.toString());
+    try (KnowledgeStore a = KnowledgeStore.open(tmp.resolve("a"))) {
+      assertEquals(List.of(), a.articles().all());
+      assertEquals(List.of(), new AuditLog(a.dataSource()).all());
+    }
+  }
+}
