@@ -7,12 +7,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Map;
+import org.kontekst.knowledge.article.Article;
+import org.kontekst.knowledge.ingest.ArticleExport;
 import java.util.concurrent.Callable;
 import org.kontekst.bot.backup.Backup;
 import org.kontekst.knowledge.store.KnowledgeStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -36,6 +40,22 @@ final class ExportCli implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "The backup file to write (replaced if it exists).")
   private Path file;
 
+  /** What to write. */
+  enum Format {
+    /** Everything curated, to restore into an empty data directory (docs/backup.md). */
+    BACKUP,
+    /** Articles as JSON Lines, the importer's .jsonl format (every status). */
+    JSONL,
+    /** Published articles as schema.org ClaimReview JSON-LD, for fact-checking tools. */
+    CLAIMREVIEW
+  }
+
+  @Option(
+      names = "--format",
+      defaultValue = "backup",
+      description = "backup (default), jsonl or claimreview.")
+  private Format format;
+
   @Spec private CommandSpec spec;
 
   @Override
@@ -50,7 +70,19 @@ final class ExportCli implements Callable<Integer> {
     try (KnowledgeStore store = KnowledgeStore.open(data.dataDir())) {
       Map<String, Integer> counts;
       try (BufferedWriter writer = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
-        counts = new Backup(store.dataSource()).export(writer);
+        counts = switch (format) {
+          case BACKUP -> new Backup(store.dataSource()).export(writer);
+          case JSONL -> {
+            List<Article> all = store.articles().all();
+            ArticleExport.jsonl(all, writer);
+            yield Map.of("article", all.size());
+          }
+          case CLAIMREVIEW -> {
+            List<Article> published = store.articles().published();
+            ArticleExport.claimReviews(published, writer);
+            yield Map.of("claim review", published.size());
+          }
+        };
       }
       Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       out.println("exported " + describe(counts) + " to " + file);

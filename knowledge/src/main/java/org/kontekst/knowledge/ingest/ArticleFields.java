@@ -152,6 +152,14 @@ final class ArticleFields {
     }
   }
 
+  private static final java.util.regex.Pattern PLAIN_ID =
+      java.util.regex.Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._-]{0,199}");
+
+  /** Whether {@code id} is a valid article id as it stands (see {@code Article}). */
+  static boolean isPlainId(String id) {
+    return PLAIN_ID.matcher(id).matches();
+  }
+
   static String abbreviate(String s) {
     return s.length() <= 60 ? s : s.substring(0, 57) + "...";
   }

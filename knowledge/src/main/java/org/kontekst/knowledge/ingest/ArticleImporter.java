@@ -94,7 +94,7 @@ public final class ArticleImporter {
     Objects.requireNonNull(content, "content");
     Objects.requireNonNull(suggestedId, "suggestedId");
     Objects.requireNonNull(format, "format");
-    if (content.length() > limits.maxArticleBytes() && format != SourceFormat.JSONL) {
+    if (content.length() > limits.maxArticleBytes() && !format.manyArticles()) {
       throw new ImportException(0, tooBig(content.length(), limits.maxArticleBytes()));
     }
     return toArticles(SourceText.normalize(content), suggestedId, format, "choose another id");
@@ -110,7 +110,7 @@ public final class ArticleImporter {
   private ImportOutcome importFile(Path file, Map<String, Path> importedBy) {
     Optional<SourceFormat> format = SourceFormat.of(file);
     if (format.isEmpty()) {
-      return new ImportOutcome.Skipped(file, "not an article file (use .txt, .md or .jsonl)");
+      return new ImportOutcome.Skipped(file, "not an article file (use .txt, .md, .jsonl or ClaimReview .jsonld)");
     }
     List<Article> parsed;
     try {
@@ -143,7 +143,7 @@ public final class ArticleImporter {
     if (!Files.isRegularFile(file)) {
       throw new ImportException(0, Files.exists(file) ? "not a regular file" : "no such file");
     }
-    long limit = format == SourceFormat.JSONL ? limits.maxFileBytes() : limits.maxArticleBytes();
+    long limit = format.manyArticles() ? limits.maxFileBytes() : limits.maxArticleBytes();
     byte[] bytes;
     try {
       long size = Files.size(file);
@@ -160,7 +160,7 @@ public final class ArticleImporter {
   }
 
   private List<Article> toArticles(String text, String suggestedId, SourceFormat format, String howToFixId) {
-    if (format != SourceFormat.JSONL) {
+    if (!format.manyArticles()) {
       ArticleFields.requirePlainId(suggestedId, 0, howToFixId);
     }
     Instant now = clock.instant();
@@ -169,7 +169,7 @@ public final class ArticleImporter {
         ArticleParser.of(format, limits.maxArticleBytes()).parse(text, suggestedId, today);
     List<Article> out = new ArrayList<>(parsed.size());
     for (ParsedArticle p : parsed) {
-      out.add(toArticle(p, now, format == SourceFormat.JSONL ? "change the id field" : howToFixId));
+      out.add(toArticle(p, now, format.manyArticles() ? "change the id field" : howToFixId));
     }
     return out;
   }

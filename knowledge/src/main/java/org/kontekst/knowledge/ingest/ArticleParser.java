@@ -18,6 +18,7 @@ interface ArticleParser {
       case TXT -> new TxtParser();
       case MD -> new MarkdownParser();
       case JSONL -> new JsonlParser(maxArticleChars);
+      case CLAIM_REVIEW -> new ClaimReviewParser();
     };
   }
 }

@@ -11,12 +11,19 @@ public enum SourceFormat {
   /** Front matter between {@code ---} lines (title, outlet, published, language, url, tags), then the body. */
   MD("md"),
   /** One JSON object per line, with {@code id} and {@code body} besides the front matter fields. */
-  JSONL("jsonl");
+  JSONL("jsonl"),
+  /** schema.org ClaimReview JSON-LD: one object, an array or a {@code @graph}. */
+  CLAIM_REVIEW("jsonld");
 
   private final String extension;
 
   SourceFormat(String extension) {
     this.extension = extension;
+  }
+
+  /** Whether one file holds many articles, each with its own id. */
+  public boolean manyArticles() {
+    return this == JSONL || this == CLAIM_REVIEW;
   }
 
   public String extension() {
