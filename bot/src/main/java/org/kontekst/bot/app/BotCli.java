@@ -12,8 +12,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.kontekst.bot.command.CheckSettings;
 import org.kontekst.bot.command.Conversation;
+import org.kontekst.bot.render.ContextWriter;
 import org.kontekst.bot.telegram.BotMetrics;
 import org.kontekst.bot.telegram.ChatAdmins;
+import org.kontekst.bot.telegram.ChatTyping;
 import org.kontekst.bot.telegram.TelegramBot;
 import org.kontekst.bot.telegram.TelegramConfig;
 import org.kontekst.bot.telegram.TelegramConnection;
@@ -35,7 +37,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Runs the Telegram bot (long polling) until stopped.",
       "Environment: TELEGRAM_BOT_TOKEN (required), TELEGRAM_API_URL (optional Bot API server),",
-      "KONTEKST_METRICS_PORT (optional: serve /metrics and /health)."
+      "KONTEKST_METRICS_PORT (optional: serve /metrics and /health),",
+      "KONTEKST_LLM_PROVIDER, _BASE_URL, _MODEL, _API_KEY (optional: a language model writes replies' context)."
     })
 final class BotCli implements Callable<Integer> {
   static final int BAD_CONFIGURATION = 2;
@@ -59,9 +62,11 @@ final class BotCli implements Callable<Integer> {
     }
     TelegramConfig config;
     Integer metricsPort;
+    ContextWriter contextWriter;
     try {
       config = TelegramConfig.of(env.telegramToken(), env.telegramApiUrl());
       metricsPort = parsePort(env.metricsPort());
+      contextWriter = env.llm().contextWriter(Ticker.systemTicker());
     } catch (IllegalArgumentException e) {
       err.println(e.getMessage());
       return BAD_CONFIGURATION;
@@ -100,7 +105,8 @@ final class BotCli implements Callable<Integer> {
                   connection.username(),
                   metrics,
                   Clock.systemUTC(),
-                  Ticker.systemTicker()));
+                  Ticker.systemTicker())
+                  .withContext(contextWriter, new ChatTyping(connection.client())));
       try (TelegramBot bot =
           TelegramBot.start(
               connection, conversation.router(), conversation.commands(), conversation.texts(),

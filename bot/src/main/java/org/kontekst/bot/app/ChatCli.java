@@ -19,6 +19,7 @@ import org.kontekst.bot.chat.Origin;
 import org.kontekst.bot.command.CheckObserver;
 import org.kontekst.bot.command.CheckSettings;
 import org.kontekst.bot.command.Conversation;
+import org.kontekst.bot.command.Typing;
 import org.kontekst.bot.command.Router;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -68,7 +69,8 @@ final class ChatCli implements Callable<Integer> {
                   "kontekst_bot",
                   CheckObserver.NONE,
                   Clock.systemUTC(),
-                  Ticker.systemTicker()));
+                  Ticker.systemTicker())
+                  .withContext(env.llm().contextWriter(Ticker.systemTicker()), Typing.NONE));
       run(conversation.router(), new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out);
     }
     return 0;

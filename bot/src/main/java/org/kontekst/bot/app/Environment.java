@@ -10,15 +10,21 @@ import java.util.Map;
  * @param telegramApiUrl {@code TELEGRAM_API_URL}, optional: a Bot API server other than the public one
  * @param metricsPort {@code KONTEKST_METRICS_PORT}, optional: serve /metrics on this port
  * @param embedding the embedding model ({@code KONTEKST_EMBEDDING} and companions)
+ * @param llm the language model for replies ({@code KONTEKST_LLM_PROVIDER} and companions)
  */
 record Environment(
-    String telegramToken, String telegramApiUrl, String metricsPort, EmbeddingSettings embedding) {
+    String telegramToken,
+    String telegramApiUrl,
+    String metricsPort,
+    EmbeddingSettings embedding,
+    LlmSettings llm) {
 
   Environment {
     telegramToken = blankToNull(telegramToken);
     telegramApiUrl = blankToNull(telegramApiUrl);
     metricsPort = blankToNull(metricsPort);
     embedding = embedding == null ? EmbeddingSettings.DEFAULT : embedding;
+    llm = llm == null ? LlmSettings.NONE : llm;
   }
 
   static Environment from(Map<String, String> env) {
@@ -26,14 +32,15 @@ record Environment(
         env.get("TELEGRAM_BOT_TOKEN"),
         env.get("TELEGRAM_API_URL"),
         env.get("KONTEKST_METRICS_PORT"),
-        EmbeddingSettings.from(env));
+        EmbeddingSettings.from(env),
+        LlmSettings.from(env));
   }
 
   /** Never prints the token. */
   @Override
   public String toString() {
     return "Environment[token=" + (telegramToken == null ? "unset" : "set") + ", apiUrl=" + telegramApiUrl
-        + ", metricsPort=" + metricsPort + ", embedding=" + embedding + "]";
+        + ", metricsPort=" + metricsPort + ", embedding=" + embedding + ", llm=" + llm + "]";
   }
 
   private static String blankToNull(String s) {

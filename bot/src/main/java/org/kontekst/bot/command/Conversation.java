@@ -13,6 +13,8 @@ import org.kontekst.bot.feedback.FeedbackHandler;
 import org.kontekst.bot.feedback.FeedbackRepository;
 import org.kontekst.bot.feedback.ReplyLog;
 import org.kontekst.bot.feedback.Signer;
+import org.kontekst.bot.render.ContextWriter;
+import org.kontekst.bot.render.ReplyComposer;
 import org.kontekst.bot.render.ReplyRenderer;
 import org.kontekst.bot.render.Texts;
 import org.kontekst.knowledge.check.Checker;
@@ -39,7 +41,10 @@ public record Conversation(
     Objects.requireNonNull(commands, "commands");
   }
 
-  /** The parts that come from outside: the engine, the database, Telegram, time. */
+  /**
+   * The parts that come from outside: the engine, the database, Telegram, time, and the context
+   * writer (a language model, or {@link ContextWriter#NONE}) with its "typing…" indicator.
+   */
   public record Parts(
       Checker checker,
       CheckSettings checkSettings,
@@ -49,7 +54,9 @@ public record Conversation(
       String botUsername,
       CheckObserver observer,
       Clock clock,
-      Ticker ticker) {
+      Ticker ticker,
+      ContextWriter contextWriter,
+      Typing typing) {
     public Parts {
       Objects.requireNonNull(checker, "checker");
       Objects.requireNonNull(checkSettings, "checkSettings");
@@ -60,6 +67,27 @@ public record Conversation(
       Objects.requireNonNull(observer, "observer");
       Objects.requireNonNull(clock, "clock");
       Objects.requireNonNull(ticker, "ticker");
+      Objects.requireNonNull(contextWriter, "contextWriter");
+      Objects.requireNonNull(typing, "typing");
+    }
+
+    /** Parts for replies from the templates alone. */
+    public Parts(
+        Checker checker,
+        CheckSettings checkSettings,
+        DataSource db,
+        Supplier<KnowledgeSummary> summary,
+        AdminCheck admins,
+        String botUsername,
+        CheckObserver observer,
+        Clock clock,
+        Ticker ticker) {
+      this(checker, checkSettings, db, summary, admins, botUsername, observer, clock, ticker, ContextWriter.NONE, Typing.NONE);
+    }
+
+    /** These parts with replies opened by {@code writer}'s paragraphs, showing {@code typing} meanwhile. */
+    public Parts withContext(ContextWriter writer, Typing typing) {
+      return new Parts(checker, checkSettings, db, summary, admins, botUsername, observer, clock, ticker, writer, typing);
     }
   }
 
@@ -75,7 +103,16 @@ public record Conversation(
         new FeedbackHandler(signer, replies, feedback, texts, p.clock(), BUTTON_LIFETIME);
     PostCheck check =
         new PostCheck(
-            p.checker(), p.checkSettings(), renderer, texts, replies, buttons, feedback, signer, p.observer());
+            p.checker(),
+            p.checkSettings(),
+            new ReplyComposer(renderer, p.contextWriter()),
+            p.typing(),
+            texts,
+            replies,
+            buttons,
+            feedback,
+            signer,
+            p.observer());
     LangCommand lang = new LangCommand(texts, settings);
     CommandRegistry commands =
         new CommandRegistry(
