@@ -103,7 +103,8 @@ final class Grounding {
     if (text.indexOf('[') >= 0 != text.indexOf(']') >= 0 || cited.isEmpty()) {
       return new Result(cited.isEmpty() ? Verdict.UNCITED : Verdict.BAD_CITATION, text);
     }
-    for (String sentence : SENTENCE_END.split(text)) {
+    String[] sentences = SENTENCE_END.split(text);
+    for (String sentence : sentences) {
       if (countWords(sentence) >= 3 && !BRACKETED.matcher(sentence).find()) {
         return new Result(Verdict.UNCITED, text);
       }
@@ -133,8 +134,13 @@ final class Grounding {
     if (!known.containsAll(numbers(prose))) {
       return new Result(Verdict.UNGROUNDED_NUMBER, text);
     }
-    if (!inLanguage(prose, language)) {
+    if (!inLanguage(prose, language, 0.6)) {
       return new Result(Verdict.WRONG_LANGUAGE, text);
+    }
+    for (String sentence : sentences) {
+      if (countWords(sentence) >= 3 && !inLanguage(BRACKETED.matcher(sentence).replaceAll(" "), language, 0.5)) {
+        return new Result(Verdict.WRONG_LANGUAGE, text);
+      }
     }
     return new Result(Verdict.ACCEPTED, text);
   }
@@ -218,7 +224,8 @@ final class Grounding {
     return n;
   }
 
-  private static boolean inLanguage(String text, InterfaceLanguage language) {
+  /** Whether {@code text} is in {@code language}: its script makes up {@code share} of the letters, and Ukrainian is not Russian. */
+  private static boolean inLanguage(String text, InterfaceLanguage language, double share) {
     int latin = 0;
     int cyrillic = 0;
     int russianOnly = 0;
@@ -245,8 +252,8 @@ final class Grounding {
       return false;
     }
     return switch (language) {
-      case EN -> latin >= letters * 0.6;
-      case UK -> cyrillic >= letters * 0.6 && russianOnly < 3 && (cyrillic < 60 || ukrainianOnly > 0);
+      case EN -> latin >= letters * share;
+      case UK -> cyrillic >= letters * share && russianOnly < 3 && (cyrillic < 60 || ukrainianOnly > 0);
     };
   }
 }
