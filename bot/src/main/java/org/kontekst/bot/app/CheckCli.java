@@ -32,7 +32,11 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "check",
     mixinStandardHelpOptions = true,
-    description = "Checks posts against the knowledge base and prints one JSON object per post.")
+    description = {
+      "Checks posts against the knowledge base and prints one JSON object per post.",
+      "With KONTEKST_LLM_PROVIDER set, the reply opens with a paragraph a language model wrote from the matches,",
+      "or is the template reply when the model's answer fails its checks."
+    })
 final class CheckCli implements Callable<Integer> {
   private final Environment env;
 
