@@ -58,10 +58,6 @@ record LlmSettings(String provider, String baseUrl, String model, String apiKey,
         BUDGET);
   }
 
-  LlmSettings withBudget(Duration budget) {
-    return new LlmSettings(provider, baseUrl, model, apiKey, prompts, budget);
-  }
-
   /** Whether a model is configured. */
   boolean configured() {
     return provider != null;

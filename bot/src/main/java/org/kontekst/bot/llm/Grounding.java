@@ -100,8 +100,12 @@ final class Grounding {
         cited.add(source);
       }
     }
-    if (text.indexOf('[') >= 0 != text.indexOf(']') >= 0 || cited.isEmpty()) {
-      return new Result(cited.isEmpty() ? Verdict.UNCITED : Verdict.BAD_CITATION, text);
+    if (cited.isEmpty()) {
+      return new Result(Verdict.UNCITED, text);
+    }
+    String outsideCitations = BRACKETED.matcher(text).replaceAll(" ");
+    if (outsideCitations.indexOf('[') >= 0 || outsideCitations.indexOf(']') >= 0) {
+      return new Result(Verdict.BAD_CITATION, text);
     }
     String[] sentences = SENTENCE_END.split(text);
     for (String sentence : sentences) {
@@ -114,7 +118,7 @@ final class Grounding {
       citedSources.add(sources.get(n - 1));
     }
     String sourceText = sourceText(citedSources).toLowerCase(Locale.ROOT);
-    String prose = BRACKETED.matcher(text).replaceAll(" ");
+    String prose = outsideCitations;
     if (URL.matcher(prose).find()) {
       return new Result(Verdict.LINK, text);
     }

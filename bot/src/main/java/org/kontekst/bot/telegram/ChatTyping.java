@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.ActionType;
 import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
@@ -33,7 +34,7 @@ public final class ChatTyping implements Typing {
                   log.debug("chat {}: typing action not sent: {}", chatId, error.toString());
                 }
               });
-    } catch (RuntimeException | org.telegram.telegrambots.meta.exceptions.TelegramApiException e) {
+    } catch (RuntimeException | TelegramApiException e) {
       log.debug("chat {}: typing action not sent: {}", chatId, e.toString());
     }
   }

@@ -35,6 +35,7 @@ class GroundingTest {
     assertEquals(Verdict.BAD_CITATION, en("Images show bodies on the street [0]."));
     assertEquals(Verdict.BAD_CITATION, en("Images show bodies on the street [1][source: RT]."));
     assertEquals(Verdict.BAD_CITATION, en("Images show bodies on the street [https://rt.com]."));
+    assertEquals(Verdict.BAD_CITATION, en("Images show bodies on the street [1] and [7 in the sources."));
   }
 
   @Test
