@@ -14,8 +14,10 @@ import org.kontekst.bot.command.CheckSettings;
 import org.kontekst.bot.command.Conversation;
 import org.kontekst.bot.curation.Roles;
 import org.kontekst.knowledge.ingest.PageFetcher;
+import org.kontekst.bot.render.ContextWriter;
 import org.kontekst.bot.telegram.BotMetrics;
 import org.kontekst.bot.telegram.ChatAdmins;
+import org.kontekst.bot.telegram.ChatTyping;
 import org.kontekst.bot.telegram.TelegramBot;
 import org.kontekst.bot.telegram.TelegramConfig;
 import org.kontekst.bot.telegram.TelegramConnection;
@@ -38,7 +40,8 @@ import picocli.CommandLine.Spec;
       "Runs the Telegram bot (long polling) until stopped.",
       "Environment: TELEGRAM_BOT_TOKEN (required), TELEGRAM_API_URL (optional Bot API server),",
       "KONTEKST_METRICS_PORT (optional: serve /metrics and /health),",
-      "KONTEKST_ADMINS (optional: Telegram user ids of curation admins, comma-separated)."
+      "KONTEKST_ADMINS (optional: Telegram user ids of curation admins, comma-separated),",
+      "KONTEKST_LLM_PROVIDER, _BASE_URL, _MODEL, _API_KEY (optional: a language model writes replies' context)."
     })
 final class BotCli implements Callable<Integer> {
   static final int BAD_CONFIGURATION = 2;
@@ -63,10 +66,12 @@ final class BotCli implements Callable<Integer> {
     TelegramConfig config;
     Integer metricsPort;
     java.util.Set<Long> admins;
+    ContextWriter contextWriter;
     try {
       config = TelegramConfig.of(env.telegramToken(), env.telegramApiUrl());
       metricsPort = parsePort(env.metricsPort());
       admins = Roles.parseAdmins(env.admins());
+      contextWriter = env.llm().contextWriter(Ticker.systemTicker());
     } catch (IllegalArgumentException e) {
       err.println(e.getMessage());
       return BAD_CONFIGURATION;
@@ -106,7 +111,8 @@ final class BotCli implements Callable<Integer> {
                   metrics,
                   Clock.systemUTC(),
                   Ticker.systemTicker(),
-                  engine.curationParts(admins, PageFetcher.standard())));
+                  engine.curationParts(admins, PageFetcher.standard()))
+                  .withContext(contextWriter, new ChatTyping(connection.client())));
       try (TelegramBot bot =
           TelegramBot.start(
               connection, conversation.router(), conversation.commands(), conversation.texts(),

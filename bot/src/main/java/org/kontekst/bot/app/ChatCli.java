@@ -21,6 +21,7 @@ import org.kontekst.bot.command.CheckSettings;
 import org.kontekst.bot.command.Conversation;
 import org.kontekst.bot.curation.Roles;
 import org.kontekst.knowledge.ingest.PageFetcher;
+import org.kontekst.bot.command.Typing;
 import org.kontekst.bot.command.Router;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -72,7 +73,8 @@ final class ChatCli implements Callable<Integer> {
                   CheckObserver.NONE,
                   Clock.systemUTC(),
                   Ticker.systemTicker(),
-                  engine.curationParts(Roles.parseAdmins(env.admins()), PageFetcher.standard())));
+                  engine.curationParts(Roles.parseAdmins(env.admins()), PageFetcher.standard()))
+                  .withContext(env.llm().contextWriter(Ticker.systemTicker()), Typing.NONE));
       run(conversation.router(), new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out);
     }
     return 0;

@@ -10,8 +10,10 @@ import java.io.PrintStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import org.kontekst.bot.render.ReplyComposer;
 import org.kontekst.bot.render.ReplyRenderer;
 import org.kontekst.bot.render.Texts;
 import org.kontekst.knowledge.check.Checker;
@@ -30,7 +32,11 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "check",
     mixinStandardHelpOptions = true,
-    description = "Checks posts against the knowledge base and prints one JSON object per post.")
+    description = {
+      "Checks posts against the knowledge base and prints one JSON object per post.",
+      "With KONTEKST_LLM_PROVIDER set, the reply opens with a paragraph a language model wrote from the matches,",
+      "or is the template reply when the model's answer fails its checks."
+    })
 final class CheckCli implements Callable<Integer> {
   private final Environment env;
 
@@ -77,7 +83,8 @@ final class CheckCli implements Callable<Integer> {
     }
     ObjectMapper json = new ObjectMapper();
     ReportJson reports = new ReportJson(json);
-    ReplyRenderer replies = new ReplyRenderer(new Texts(), Clock.systemUTC());
+    ReplyComposer replies =
+        new ReplyComposer(new ReplyRenderer(new Texts(), Clock.systemUTC()), env.llm().contextWriter(Ticker.systemTicker()));
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     try (Engine engine = Engine.open(data.dataDir(), env.embedding()::create)) {
       double threshold = minScore == null ? engine.threshold() : minScore;
@@ -133,7 +140,7 @@ final class CheckCli implements Callable<Integer> {
   private Object answerLine(
       Checker checker,
       ReportJson reports,
-      ReplyRenderer replies,
+      ReplyComposer replies,
       ObjectMapper json,
       String line,
       int number,
@@ -160,7 +167,7 @@ final class CheckCli implements Callable<Integer> {
   }
 
   private Object answer(
-      Checker checker, ReportJson reports, ReplyRenderer replies, Post post, double threshold) {
+      Checker checker, ReportJson reports, ReplyComposer replies, Post post, double threshold) {
     try {
       Report report = checker.check(post, top, threshold);
       return reports.of(post.id(), report, replies.plainText(report, interfaceLanguage));

@@ -11,9 +11,15 @@ import java.util.Map;
  * @param metricsPort {@code KONTEKST_METRICS_PORT}, optional: serve /metrics on this port
  * @param embedding the embedding model ({@code KONTEKST_EMBEDDING} and companions)
  * @param admins {@code KONTEKST_ADMINS}, optional: Telegram user ids of curation admins, comma-separated
+ * @param llm the language model for replies ({@code KONTEKST_LLM_PROVIDER} and companions)
  */
 record Environment(
-    String telegramToken, String telegramApiUrl, String metricsPort, EmbeddingSettings embedding, String admins) {
+    String telegramToken,
+    String telegramApiUrl,
+    String metricsPort,
+    EmbeddingSettings embedding,
+    String admins,
+    LlmSettings llm) {
 
   Environment {
     telegramToken = blankToNull(telegramToken);
@@ -21,10 +27,11 @@ record Environment(
     metricsPort = blankToNull(metricsPort);
     embedding = embedding == null ? EmbeddingSettings.DEFAULT : embedding;
     admins = blankToNull(admins);
+    llm = llm == null ? LlmSettings.NONE : llm;
   }
 
   Environment(String telegramToken, String telegramApiUrl, String metricsPort, EmbeddingSettings embedding) {
-    this(telegramToken, telegramApiUrl, metricsPort, embedding, null);
+    this(telegramToken, telegramApiUrl, metricsPort, embedding, null, null);
   }
 
   static Environment from(Map<String, String> env) {
@@ -33,14 +40,15 @@ record Environment(
         env.get("TELEGRAM_API_URL"),
         env.get("KONTEKST_METRICS_PORT"),
         EmbeddingSettings.from(env),
-        env.get("KONTEKST_ADMINS"));
+        env.get("KONTEKST_ADMINS"),
+        LlmSettings.from(env));
   }
 
   /** Never prints the token. */
   @Override
   public String toString() {
     return "Environment[token=" + (telegramToken == null ? "unset" : "set") + ", apiUrl=" + telegramApiUrl
-        + ", metricsPort=" + metricsPort + ", embedding=" + embedding + ", admins=" + admins + "]";
+        + ", metricsPort=" + metricsPort + ", embedding=" + embedding + ", admins=" + admins + ", llm=" + llm + "]";
   }
 
   private static String blankToNull(String s) {

@@ -17,6 +17,8 @@ import org.kontekst.bot.feedback.FeedbackHandler;
 import org.kontekst.bot.feedback.FeedbackRepository;
 import org.kontekst.bot.feedback.ReplyLog;
 import org.kontekst.bot.feedback.Signer;
+import org.kontekst.bot.render.ContextWriter;
+import org.kontekst.bot.render.ReplyComposer;
 import org.kontekst.bot.render.ReplyRenderer;
 import org.kontekst.bot.render.Texts;
 import org.kontekst.bot.curation.AuditLog;
@@ -54,8 +56,9 @@ public record Conversation(
   }
 
   /**
-   * The parts that come from outside: the engine, the database, Telegram, time, and what curation
-   * needs ({@code curation} null: no curation commands, as in benchmarks).
+   * The parts that come from outside: the engine, the database, Telegram, time, what curation
+   * needs ({@code curation} null: no curation commands, as in benchmarks), and the context writer (a
+   * language model, or {@link ContextWriter#NONE}) with its "typing…" indicator.
    */
   public record Parts(
       Checker checker,
@@ -67,7 +70,9 @@ public record Conversation(
       CheckObserver observer,
       Clock clock,
       Ticker ticker,
-      CurationParts curation) {
+      CurationParts curation,
+      ContextWriter contextWriter,
+      Typing typing) {
     public Parts {
       Objects.requireNonNull(checker, "checker");
       Objects.requireNonNull(checkSettings, "checkSettings");
@@ -78,13 +83,44 @@ public record Conversation(
       Objects.requireNonNull(observer, "observer");
       Objects.requireNonNull(clock, "clock");
       Objects.requireNonNull(ticker, "ticker");
+      Objects.requireNonNull(contextWriter, "contextWriter");
+      Objects.requireNonNull(typing, "typing");
     }
 
-    /** Parts without curation. */
+    /** Parts without curation, replies from the templates alone. */
     public Parts(
-        Checker checker, CheckSettings checkSettings, DataSource db, Supplier<KnowledgeSummary> summary,
-        AdminCheck admins, String botUsername, CheckObserver observer, Clock clock, Ticker ticker) {
+        Checker checker,
+        CheckSettings checkSettings,
+        DataSource db,
+        Supplier<KnowledgeSummary> summary,
+        AdminCheck admins,
+        String botUsername,
+        CheckObserver observer,
+        Clock clock,
+        Ticker ticker) {
       this(checker, checkSettings, db, summary, admins, botUsername, observer, clock, ticker, null);
+    }
+
+    /** Parts with curation, replies from the templates alone. */
+    public Parts(
+        Checker checker,
+        CheckSettings checkSettings,
+        DataSource db,
+        Supplier<KnowledgeSummary> summary,
+        AdminCheck admins,
+        String botUsername,
+        CheckObserver observer,
+        Clock clock,
+        Ticker ticker,
+        CurationParts curation) {
+      this(checker, checkSettings, db, summary, admins, botUsername, observer, clock, ticker, curation,
+          ContextWriter.NONE, Typing.NONE);
+    }
+
+    /** These parts with replies opened by {@code writer}'s paragraphs, showing {@code typing} meanwhile. */
+    public Parts withContext(ContextWriter writer, Typing typing) {
+      return new Parts(checker, checkSettings, db, summary, admins, botUsername, observer, clock, ticker, curation,
+          writer, typing);
     }
   }
 
@@ -120,7 +156,16 @@ public record Conversation(
         new FeedbackHandler(signer, replies, feedback, texts, p.clock(), BUTTON_LIFETIME);
     PostCheck check =
         new PostCheck(
-            p.checker(), p.checkSettings(), renderer, texts, replies, buttons, feedback, signer, p.observer());
+            p.checker(),
+            p.checkSettings(),
+            new ReplyComposer(renderer, p.contextWriter()),
+            p.typing(),
+            texts,
+            replies,
+            buttons,
+            feedback,
+            signer,
+            p.observer());
     LangCommand lang = new LangCommand(texts, settings);
     List<Command> all =
         new ArrayList<>(

@@ -15,6 +15,7 @@ import org.kontekst.bot.feedback.FeedbackRepository;
 import org.kontekst.bot.feedback.ReplyLog;
 import org.kontekst.bot.feedback.Signer;
 import org.kontekst.bot.render.Html;
+import org.kontekst.bot.render.ReplyComposer;
 import org.kontekst.bot.render.ReplyRenderer;
 import org.kontekst.bot.render.Texts;
 import org.kontekst.knowledge.check.Checker;
@@ -44,7 +45,8 @@ public final class PostCheck {
 
   private final Checker checker;
   private final CheckSettings settings;
-  private final ReplyRenderer renderer;
+  private final ReplyComposer composer;
+  private final Typing typing;
   private final Texts texts;
   private final ReplyLog replies;
   private final FeedbackHandler feedback;
@@ -55,7 +57,8 @@ public final class PostCheck {
   public PostCheck(
       Checker checker,
       CheckSettings settings,
-      ReplyRenderer renderer,
+      ReplyComposer composer,
+      Typing typing,
       Texts texts,
       ReplyLog replies,
       FeedbackHandler feedback,
@@ -64,7 +67,8 @@ public final class PostCheck {
       CheckObserver observer) {
     this.checker = Objects.requireNonNull(checker, "checker");
     this.settings = Objects.requireNonNull(settings, "settings");
-    this.renderer = Objects.requireNonNull(renderer, "renderer");
+    this.composer = Objects.requireNonNull(composer, "composer");
+    this.typing = Objects.requireNonNull(typing, "typing");
     this.texts = Objects.requireNonNull(texts, "texts");
     this.replies = Objects.requireNonNull(replies, "replies");
     this.feedback = Objects.requireNonNull(feedback, "feedback");
@@ -103,7 +107,7 @@ public final class PostCheck {
     }
     ReplyRenderer.Detail detail =
         policy == Policy.QUIET ? ReplyRenderer.Detail.CONCISE : ReplyRenderer.Detail.FULL;
-    List<String> parts = renderer.html(report, lang, detail);
+    List<String> parts = composer.html(report, lang, detail, () -> typing.typing(in.chatId()));
     long replyId = replies.record(in.chatKind(), lang, report);
     List<List<Button>> keyboard = feedback.keyboard(replyId, in.chatId(), lang);
     List<Action> actions = new ArrayList<>(parts.size());

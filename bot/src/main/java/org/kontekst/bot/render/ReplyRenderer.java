@@ -39,22 +39,39 @@ public final class ReplyRenderer {
 
   /** The reply as Telegram HTML messages, each at most 4,096 characters. */
   public List<String> html(Report report, InterfaceLanguage language, Detail detail) {
-    return splitter.split(render(report, language, detail, Markup.HTML));
+    return html(report, language, detail, "");
+  }
+
+  /**
+   * The reply as Telegram HTML messages, opened by {@code context} (a paragraph written for this
+   * report, citing its matches as [1], [2]) unless it is blank.
+   */
+  public List<String> html(Report report, InterfaceLanguage language, Detail detail, String context) {
+    return splitter.split(render(report, language, detail, context, Markup.HTML));
   }
 
   /** The same reply as plain text, for the command line. */
   public String plainText(Report report, String interfaceLanguage) {
     InterfaceLanguage language =
         InterfaceLanguage.parse(interfaceLanguage).orElse(InterfaceLanguage.EN);
-    return render(report, language, Detail.FULL, Markup.PLAIN).strip();
+    return plainText(report, language, "");
   }
 
-  private String render(Report report, InterfaceLanguage lang, Detail detail, Markup m) {
+  /** The same reply as plain text, opened by {@code context} unless it is blank. */
+  public String plainText(Report report, InterfaceLanguage language, String context) {
+    return render(report, language, Detail.FULL, context, Markup.PLAIN).strip();
+  }
+
+  private String render(Report report, InterfaceLanguage lang, Detail detail, String context, Markup m) {
     StringBuilder out = new StringBuilder(1024);
     String from = report.post().forwardedFrom();
     if (!from.isBlank()) {
       out.append("↪ ").append(m.text(texts.get(lang, "report.forwarded"))).append(' ');
       out.append(m.italic(from)).append("\n\n");
+    }
+    if (context != null && !context.isBlank() && report.hasMatch()) {
+      out.append(m.text(context.strip())).append('\n');
+      out.append(m.italic(texts.get(lang, "report.context.note"))).append("\n\n");
     }
     if (report.hasMatch()) {
       out.append(m.bold(texts.get(lang, "report.found"))).append("\n\n");

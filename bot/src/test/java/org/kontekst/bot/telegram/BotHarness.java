@@ -15,6 +15,7 @@ import org.kontekst.bot.feedback.Signer;
 import org.kontekst.bot.command.CheckSettings;
 import org.kontekst.bot.command.Conversation;
 import org.kontekst.bot.command.KnowledgeSummary;
+import org.kontekst.bot.render.ContextWriter;
 import org.kontekst.knowledge.store.KnowledgeStore;
 
 /**
@@ -31,6 +32,7 @@ public final class BotHarness implements AutoCloseable {
   private TelegramConfig config;
   private TelegramConnection connection;
   private TelegramBot bot;
+  private ContextWriter contextWriter = ContextWriter.NONE;
 
   public BotHarness() throws Exception {
     this(SendLimits.unlimited());
@@ -50,6 +52,12 @@ public final class BotHarness implements AutoCloseable {
     return this;
   }
 
+  /** Replies open with {@code writer}'s paragraphs, with "typing…" sent meanwhile. */
+  public BotHarness withContext(ContextWriter writer) {
+    contextWriter = writer;
+    return this;
+  }
+
   public BotHarness start() throws Exception {
     connection = TelegramConnection.open(config);
     BotMetrics metrics = new BotMetrics(registry);
@@ -64,7 +72,8 @@ public final class BotHarness implements AutoCloseable {
                 connection.username(),
                 metrics,
                 Clock.systemUTC(),
-                Ticker.systemTicker()));
+                Ticker.systemTicker())
+                .withContext(contextWriter, new ChatTyping(connection.client())));
     bot =
         TelegramBot.start(
             connection, conversation.router(), conversation.commands(), conversation.texts(),

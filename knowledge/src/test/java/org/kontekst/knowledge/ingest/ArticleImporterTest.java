@@ -322,7 +322,7 @@ class ArticleImporterTest {
     List<ImportOutcome> outcomes = importer(T1).importPaths(List.of(kb));
 
     assertEquals(2, outcomes.size(), outcomes.toString());
-    assertTrue(outcomes.get(0).describe().endsWith("notes.docx: skipped, not an article file (use .txt, .md or .jsonl)"));
+    assertTrue(outcomes.get(0).describe().endsWith("notes.docx: skipped, not an article file (use .txt, .md, .jsonl or ClaimReview .jsonld)"));
     assertInstanceOf(ImportOutcome.Imported.class, outcomes.get(1));
   }
 
