@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.kontekst.bot.command.CheckSettings;
 import org.kontekst.bot.command.Conversation;
+import org.kontekst.bot.curation.Audit;
+import org.kontekst.bot.curation.Roles;
 import org.kontekst.bot.telegram.BotMetrics;
 import org.kontekst.bot.telegram.ChatAdmins;
 import org.kontekst.bot.telegram.TelegramBot;
@@ -59,9 +61,11 @@ final class BotCli implements Callable<Integer> {
     }
     TelegramConfig config;
     Integer metricsPort;
+    Roles roles;
     try {
       config = TelegramConfig.of(env.telegramToken(), env.telegramApiUrl());
       metricsPort = parsePort(env.metricsPort());
+      roles = Roles.admins(env.admins());
     } catch (IllegalArgumentException e) {
       err.println(e.getMessage());
       return BAD_CONFIGURATION;
@@ -100,11 +104,13 @@ final class BotCli implements Callable<Integer> {
                   connection.username(),
                   metrics,
                   Clock.systemUTC(),
-                  Ticker.systemTicker()));
+                  Ticker.systemTicker(),
+                  new Conversation.Curation(
+                      roles, Audit.LOG, id -> engine.store().articles().find(id))));
       try (TelegramBot bot =
           TelegramBot.start(
               connection, conversation.router(), conversation.commands(), conversation.texts(),
-              conversation.state(), metrics, Ticker.systemTicker())) {
+              conversation.state(), conversation.queue().outbox(), metrics, Ticker.systemTicker())) {
         running.set(true);
         log.info("running; {} updates in flight", bot.inFlight());
         stop.await();

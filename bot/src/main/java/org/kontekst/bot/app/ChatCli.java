@@ -19,6 +19,8 @@ import org.kontekst.bot.chat.Origin;
 import org.kontekst.bot.command.CheckObserver;
 import org.kontekst.bot.command.CheckSettings;
 import org.kontekst.bot.command.Conversation;
+import org.kontekst.bot.curation.Audit;
+import org.kontekst.bot.curation.Roles;
 import org.kontekst.bot.command.Router;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -68,7 +70,9 @@ final class ChatCli implements Callable<Integer> {
                   "kontekst_bot",
                   CheckObserver.NONE,
                   Clock.systemUTC(),
-                  Ticker.systemTicker()));
+                  Ticker.systemTicker(),
+                  new Conversation.Curation(
+                      Roles.admins(env.admins()), Audit.LOG, id -> engine.store().articles().find(id))));
       run(conversation.router(), new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out);
     }
     return 0;

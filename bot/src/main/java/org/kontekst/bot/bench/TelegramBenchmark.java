@@ -89,11 +89,12 @@ public final class TelegramBenchmark {
                     checker, CheckSettings.forThreshold(threshold), store.dataSource(),
                     () -> new KnowledgeSummary(0, List.of(), Optional.empty()),
                     new ChatAdmins(connection.client()), connection.username(), metrics,
-                    Clock.systemUTC(), Ticker.systemTicker()));
+                    Clock.systemUTC(), Ticker.systemTicker(),
+                    Conversation.Curation.none()));
         try (TelegramBot bot =
             TelegramBot.start(
                 connection, conversation.router(), conversation.commands(), conversation.texts(),
-                conversation.state(), metrics, Ticker.systemTicker())) {
+                conversation.state(), conversation.queue().outbox(), metrics, Ticker.systemTicker())) {
           Flow flow = new Flow(api, bot, texts);
           flow.offer(Math.max(10, posts / 2), ratePerSecond, 1_000_000L);
           return flow.offer(posts, ratePerSecond, 2_000_000L);

@@ -9,6 +9,10 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.kontekst.bot.chat.BotState;
 import org.kontekst.bot.chat.ChatSettingsRepository;
+import org.kontekst.bot.curation.Audit;
+import org.kontekst.bot.curation.CurationQueue;
+import org.kontekst.bot.curation.PublishedArticles;
+import org.kontekst.bot.curation.Roles;
 import org.kontekst.bot.feedback.FeedbackHandler;
 import org.kontekst.bot.feedback.FeedbackRepository;
 import org.kontekst.bot.feedback.ReplyLog;
@@ -29,7 +33,8 @@ public record Conversation(
     ReplyRenderer renderer,
     BotState state,
     ChatSettingsRepository settings,
-    FeedbackRepository feedback) {
+    FeedbackRepository feedback,
+    CurationQueue queue) {
 
   /** How long feedback buttons stay valid. */
   public static final Duration BUTTON_LIFETIME = Duration.ofDays(30);
@@ -49,7 +54,8 @@ public record Conversation(
       String botUsername,
       CheckObserver observer,
       Clock clock,
-      Ticker ticker) {
+      Ticker ticker,
+      Curation curation) {
     public Parts {
       Objects.requireNonNull(checker, "checker");
       Objects.requireNonNull(checkSettings, "checkSettings");
@@ -60,6 +66,24 @@ public record Conversation(
       Objects.requireNonNull(observer, "observer");
       Objects.requireNonNull(clock, "clock");
       Objects.requireNonNull(ticker, "ticker");
+      Objects.requireNonNull(curation, "curation");
+    }
+  }
+
+  /**
+   * What curation needs from outside: who holds which role, where writes are recorded, and the
+   * knowledge base's published articles.
+   */
+  public record Curation(Roles roles, Audit audit, PublishedArticles articles) {
+    public Curation {
+      Objects.requireNonNull(roles, "roles");
+      Objects.requireNonNull(audit, "audit");
+      Objects.requireNonNull(articles, "articles");
+    }
+
+    /** No curators and no articles: for tools and tests that do not curate. */
+    public static Curation none() {
+      return new Curation(Roles.NOBODY, Audit.LOG, id -> java.util.Optional.empty());
     }
   }
 
@@ -71,11 +95,21 @@ public record Conversation(
     ChatSettingsRepository settings = new ChatSettingsRepository(p.db(), p.ticker());
     ReplyLog replies = new ReplyLog(p.db(), p.clock());
     FeedbackRepository feedback = new FeedbackRepository(p.db(), p.clock());
+    CurationQueue queue =
+        new CurationQueue(
+            p.db(), state.secret(), p.checker(), p.checkSettings().minScore(), p.curation().articles(),
+            renderer, texts, p.clock());
     FeedbackHandler buttons =
-        new FeedbackHandler(signer, replies, feedback, texts, p.clock(), BUTTON_LIFETIME);
+        new FeedbackHandler(signer, replies, feedback, queue::submit, texts, p.clock(), BUTTON_LIFETIME);
+    CheckObserver observer =
+        report -> {
+          p.observer().checked(report);
+          queue.checked(report);
+        };
     PostCheck check =
-        new PostCheck(
-            p.checker(), p.checkSettings(), renderer, texts, replies, buttons, feedback, signer, p.observer());
+        new PostCheck(p.checker(), p.checkSettings(), renderer, texts, replies, buttons, feedback, signer, observer);
+    RoleGate gate = new RoleGate(p.curation().roles(), texts);
+    Audit audit = p.curation().audit();
     LangCommand lang = new LangCommand(texts, settings);
     CommandRegistry commands =
         new CommandRegistry(
@@ -86,8 +120,11 @@ public record Conversation(
                 new PrivacyCommand(texts),
                 lang,
                 new CheckCommand(texts, check),
-                new SettingsCommand(texts, settings, p.admins())));
+                new SettingsCommand(texts, settings, p.admins()),
+                new QueueCommand(texts, gate, queue),
+                new LinkCommand(texts, gate, queue, audit),
+                new DismissCommand(texts, gate, queue, audit)));
     Router router = new Router(commands, check, buttons, lang, settings, texts, p.botUsername());
-    return new Conversation(router, commands, texts, renderer, state, settings, feedback);
+    return new Conversation(router, commands, texts, renderer, state, settings, feedback, queue);
   }
 }

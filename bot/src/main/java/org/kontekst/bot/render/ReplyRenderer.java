@@ -49,6 +49,29 @@ public final class ReplyRenderer {
     return render(report, language, Detail.FULL, Markup.PLAIN).strip();
   }
 
+  /**
+   * The follow-up for someone who sent a post to volunteers and asked to be told: the verified
+   * article that now gives it context.
+   */
+  public String notice(
+      InterfaceLanguage lang, String title, String url, String outlet, java.time.LocalDate published) {
+    Markup m = Markup.HTML;
+    StringBuilder out = new StringBuilder(512);
+    out.append(m.bold(texts.get(lang, "notice.title"))).append("\n\n");
+    out.append(m.text(texts.get(lang, "notice.linked"))).append("\n\n");
+    out.append(m.link(title, url)).append('\n');
+    String meta = outlet == null ? "" : outlet;
+    if (published != null) {
+      String date = DateTimeFormatter.ofPattern(dateFormat(lang), lang.locale()).format(published);
+      meta = meta.isBlank() ? date : meta + " · " + date;
+    }
+    if (!meta.isBlank()) {
+      out.append(m.italic(meta)).append('\n');
+    }
+    out.append('\n').append(m.italic(texts.get(lang, "report.footer")));
+    return out.toString();
+  }
+
   private String render(Report report, InterfaceLanguage lang, Detail detail, Markup m) {
     StringBuilder out = new StringBuilder(1024);
     String from = report.post().forwardedFrom();

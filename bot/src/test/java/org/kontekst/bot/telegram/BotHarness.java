@@ -14,6 +14,9 @@ import org.kontekst.bot.chat.BotState;
 import org.kontekst.bot.feedback.Signer;
 import org.kontekst.bot.command.CheckSettings;
 import org.kontekst.bot.command.Conversation;
+import org.kontekst.bot.curation.Audit;
+import org.kontekst.bot.curation.Roles;
+import org.kontekst.knowledge.check.Checker;
 import org.kontekst.bot.command.KnowledgeSummary;
 import org.kontekst.knowledge.store.KnowledgeStore;
 
@@ -31,6 +34,9 @@ public final class BotHarness implements AutoCloseable {
   private TelegramConfig config;
   private TelegramConnection connection;
   private TelegramBot bot;
+  private Checker checker = new FakeChecker();
+  private Roles roles = Roles.NOBODY;
+  private Conversation conversation;
 
   public BotHarness() throws Exception {
     this(SendLimits.unlimited());
@@ -50,13 +56,32 @@ public final class BotHarness implements AutoCloseable {
     return this;
   }
 
+  /** Checks posts with {@code checker} instead of the {@link FakeChecker}. */
+  public BotHarness checker(Checker replacement) {
+    this.checker = replacement;
+    return this;
+  }
+
+  /** Gives these users every role (the placeholder roles of {@code KONTEKST_ADMINS}). */
+  public BotHarness admins(long... userIds) {
+    StringBuilder ids = new StringBuilder();
+    for (long id : userIds) ids.append(id).append(',');
+    this.roles = Roles.admins(ids.toString().replaceAll(",$", ""));
+    return this;
+  }
+
+  /** The conversation of the running bot. */
+  public Conversation conversation() {
+    return conversation;
+  }
+
   public BotHarness start() throws Exception {
     connection = TelegramConnection.open(config);
     BotMetrics metrics = new BotMetrics(registry);
     Conversation conversation =
         Conversation.assemble(
             new Conversation.Parts(
-                new FakeChecker(),
+                checker,
                 CheckSettings.forThreshold(0.5),
                 store.dataSource(),
                 () -> new KnowledgeSummary(25, List.of("Example Outlet", "Outlet B"), Optional.of(Instant.parse("2025-01-02T03:04:05Z"))),
@@ -64,11 +89,13 @@ public final class BotHarness implements AutoCloseable {
                 connection.username(),
                 metrics,
                 Clock.systemUTC(),
-                Ticker.systemTicker()));
+                Ticker.systemTicker(),
+                new Conversation.Curation(roles, Audit.LOG, id -> store.articles().find(id))));
     bot =
         TelegramBot.start(
             connection, conversation.router(), conversation.commands(), conversation.texts(),
-            conversation.state(), metrics, Ticker.systemTicker());
+            conversation.state(), conversation.queue().outbox(), metrics, Ticker.systemTicker());
+    this.conversation = conversation;
     return this;
   }
 
