@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       BenchCli.class,
       BotCli.class,
       ChatCli.class,
+      SourcesCli.class,
       CommandLine.HelpCommand.class
     })
 public final class Main {

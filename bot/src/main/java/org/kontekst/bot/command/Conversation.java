@@ -11,6 +11,7 @@ import org.kontekst.bot.chat.BotState;
 import org.kontekst.bot.chat.ChatSettingsRepository;
 import org.kontekst.bot.curation.Audit;
 import org.kontekst.bot.curation.CurationQueue;
+import org.kontekst.bot.curation.SourceRegistry;
 import org.kontekst.bot.curation.PublishedArticles;
 import org.kontekst.bot.curation.Roles;
 import org.kontekst.bot.feedback.FeedbackHandler;
@@ -106,8 +107,10 @@ public record Conversation(
           p.observer().checked(report);
           queue.checked(report);
         };
+    SourceRegistry sources = new SourceRegistry(p.db(), p.clock());
     PostCheck check =
-        new PostCheck(p.checker(), p.checkSettings(), renderer, texts, replies, buttons, feedback, signer, observer);
+        new PostCheck(
+            p.checker(), p.checkSettings(), renderer, texts, replies, buttons, feedback, signer, observer, sources);
     RoleGate gate = new RoleGate(p.curation().roles(), texts);
     Audit audit = p.curation().audit();
     LangCommand lang = new LangCommand(texts, settings);

@@ -26,6 +26,7 @@ public final class ReplyRenderer {
   }
 
   private static final int MAX_PASSAGE = 700;
+  private static final int MAX_SOURCE_LABELS = 3;
 
   private final Texts texts;
   private final LiteracyCheck literacy;
@@ -39,14 +40,22 @@ public final class ReplyRenderer {
 
   /** The reply as Telegram HTML messages, each at most 4,096 characters. */
   public List<String> html(Report report, InterfaceLanguage language, Detail detail) {
-    return splitter.split(render(report, language, detail, Markup.HTML));
+    return html(report, language, detail, List.of());
+  }
+
+  /**
+   * The reply as Telegram HTML messages, with what the source registry says about the channel the
+   * post came from and the domains it links to.
+   */
+  public List<String> html(Report report, InterfaceLanguage language, Detail detail, List<SourceLabel> sources) {
+    return splitter.split(render(report, language, detail, Markup.HTML, sources));
   }
 
   /** The same reply as plain text, for the command line. */
   public String plainText(Report report, String interfaceLanguage) {
     InterfaceLanguage language =
         InterfaceLanguage.parse(interfaceLanguage).orElse(InterfaceLanguage.EN);
-    return render(report, language, Detail.FULL, Markup.PLAIN).strip();
+    return render(report, language, Detail.FULL, Markup.PLAIN, List.of()).strip();
   }
 
   /**
@@ -72,12 +81,23 @@ public final class ReplyRenderer {
     return out.toString();
   }
 
-  private String render(Report report, InterfaceLanguage lang, Detail detail, Markup m) {
+  private String render(
+      Report report, InterfaceLanguage lang, Detail detail, Markup m, List<SourceLabel> sources) {
     StringBuilder out = new StringBuilder(1024);
     String from = report.post().forwardedFrom();
     if (!from.isBlank()) {
       out.append("↪ ").append(m.text(texts.get(lang, "report.forwarded"))).append(' ');
       out.append(m.italic(from)).append("\n\n");
+    }
+    if (!sources.isEmpty()) {
+      for (SourceLabel s : sources.subList(0, Math.min(MAX_SOURCE_LABELS, sources.size()))) {
+        out.append("ℹ️ ").append(m.text(texts.get(lang, "report.source", s.handle(), s.label())));
+        if (!s.note().isBlank()) {
+          out.append(' ').append(m.italic("(" + s.note() + ")"));
+        }
+        out.append('\n');
+      }
+      out.append('\n');
     }
     if (report.hasMatch()) {
       out.append(m.bold(texts.get(lang, "report.found"))).append("\n\n");
