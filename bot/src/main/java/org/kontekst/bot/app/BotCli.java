@@ -106,7 +106,8 @@ final class BotCli implements Callable<Integer> {
                   Clock.systemUTC(),
                   Ticker.systemTicker(),
                   new Conversation.Curation(
-                      roles, Audit.LOG, id -> engine.store().articles().find(id))));
+                      roles, Audit.LOG, id -> engine.store().articles().find(id),
+                      engine.lexicon(), engine.aliases())));
       try (TelegramBot bot =
           TelegramBot.start(
               connection, conversation.router(), conversation.commands(), conversation.texts(),

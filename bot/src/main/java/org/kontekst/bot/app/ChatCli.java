@@ -72,7 +72,8 @@ final class ChatCli implements Callable<Integer> {
                   Clock.systemUTC(),
                   Ticker.systemTicker(),
                   new Conversation.Curation(
-                      Roles.admins(env.admins()), Audit.LOG, id -> engine.store().articles().find(id))));
+                      Roles.admins(env.admins()), Audit.LOG, id -> engine.store().articles().find(id),
+                      engine.lexicon(), engine.aliases())));
       run(conversation.router(), new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out);
     }
     return 0;

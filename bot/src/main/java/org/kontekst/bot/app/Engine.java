@@ -10,7 +10,10 @@ import java.util.Optional;
 import org.kontekst.knowledge.check.Checker;
 import org.kontekst.knowledge.check.KnowledgeChecker;
 import org.kontekst.knowledge.language.LanguageDetector;
+import org.kontekst.bot.curation.AliasCuration;
+import org.kontekst.knowledge.search.AliasEntry;
 import org.kontekst.knowledge.search.AliasTable;
+import org.kontekst.knowledge.search.CuratedAliases;
 import org.kontekst.knowledge.search.Embedder;
 import org.kontekst.knowledge.search.Retrieval;
 import org.kontekst.knowledge.store.KnowledgeStore;
@@ -29,13 +32,62 @@ public final class Engine implements AutoCloseable {
   private final Retrieval retrieval;
   private final KnowledgeChecker checker;
   private final CuratedLexicon lexicon;
+  private final CuratedAliases aliases;
+  private final List<AliasTable.Source> extraAliases;
 
   private Engine(
-      KnowledgeStore store, Retrieval retrieval, KnowledgeChecker checker, CuratedLexicon lexicon) {
+      KnowledgeStore store,
+      Retrieval retrieval,
+      KnowledgeChecker checker,
+      CuratedLexicon lexicon,
+      CuratedAliases aliases,
+      List<AliasTable.Source> extraAliases) {
     this.store = store;
     this.retrieval = retrieval;
     this.checker = checker;
     this.lexicon = lexicon;
+    this.aliases = aliases;
+    this.extraAliases = List.copyOf(extraAliases);
+  }
+
+  /**
+   * The curators' aliases (stored in the database, after the bundled table and {@code
+   * aliases.tsv}): each add or remove reloads the alias table and rebuilds the index, reusing
+   * stored vectors, and drops cached answers.
+   */
+  public AliasCuration aliases() {
+    return new AliasCuration() {
+      @Override
+      public synchronized long add(AliasEntry entry, String curator) {
+        long id = aliases.add(entry, curator);
+        try {
+          reloadAliases();
+        } catch (RuntimeException e) {
+          aliases.remove(id);
+          throw e;
+        }
+        return id;
+      }
+
+      @Override
+      public synchronized boolean remove(long id) {
+        boolean removed = aliases.remove(id);
+        if (removed) {
+          reloadAliases();
+        }
+        return removed;
+      }
+
+      @Override
+      public List<CuratedAliases.Stored> list() {
+        return aliases.list();
+      }
+    };
+  }
+
+  private void reloadAliases() {
+    retrieval.reloadAliases(extraAliases);
+    checker.invalidate();
   }
 
   /** The loaded-wording lexicon, bundled entries plus curators' additions. */
@@ -60,9 +112,11 @@ public final class Engine implements AutoCloseable {
       List<AliasTable.Source> extra = new ArrayList<>();
       Path aliases = dataDir.resolve(EXTRA_ALIASES);
       if (Files.isRegularFile(aliases)) extra.add(AliasTable.Source.file(aliases));
+      CuratedAliases curated = new CuratedAliases(store.dataSource());
+      extra.add(curated.source());
       Retrieval retrieval = Retrieval.open(dataDir.resolve("index"), store.articles(), embedder, extra);
       KnowledgeChecker checker = new KnowledgeChecker(retrieval, wording, languages, Ticker.systemTicker());
-      return new Engine(store, retrieval, checker, wording);
+      return new Engine(store, retrieval, checker, wording, curated, extra);
     } catch (RuntimeException e) {
       store.close();
       throw e;

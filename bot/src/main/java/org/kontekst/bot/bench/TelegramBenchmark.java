@@ -90,7 +90,7 @@ public final class TelegramBenchmark {
                     () -> new KnowledgeSummary(0, List.of(), Optional.empty()),
                     new ChatAdmins(connection.client()), connection.username(), metrics,
                     Clock.systemUTC(), Ticker.systemTicker(),
-                    Conversation.Curation.none()));
+                    Conversation.Curation.none(store.dataSource())));
         try (TelegramBot bot =
             TelegramBot.start(
                 connection, conversation.router(), conversation.commands(), conversation.texts(),

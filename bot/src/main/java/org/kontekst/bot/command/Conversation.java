@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.kontekst.bot.chat.BotState;
 import org.kontekst.bot.chat.ChatSettingsRepository;
+import org.kontekst.bot.curation.AliasCuration;
 import org.kontekst.bot.curation.Audit;
 import org.kontekst.bot.curation.CurationQueue;
 import org.kontekst.bot.curation.SourceRegistry;
@@ -21,6 +22,10 @@ import org.kontekst.bot.feedback.Signer;
 import org.kontekst.bot.render.ReplyRenderer;
 import org.kontekst.bot.render.Texts;
 import org.kontekst.knowledge.check.Checker;
+import org.kontekst.knowledge.search.AliasEntry;
+import org.kontekst.knowledge.search.CuratedAliases;
+import org.kontekst.knowledge.wording.CuratedLexicon;
+import org.kontekst.knowledge.wording.Wording;
 
 /**
  * Everything the bot says and remembers, wired once: the router with its commands, post check,
@@ -72,19 +77,39 @@ public record Conversation(
   }
 
   /**
-   * What curation needs from outside: who holds which role, where writes are recorded, and the
-   * knowledge base's published articles.
+   * What curation needs from outside: who holds which role, where writes are recorded, the
+   * knowledge base's published articles, and the engine's curated lexicon and aliases.
    */
-  public record Curation(Roles roles, Audit audit, PublishedArticles articles) {
+  public record Curation(
+      Roles roles, Audit audit, PublishedArticles articles, CuratedLexicon lexicon, AliasCuration aliases) {
     public Curation {
       Objects.requireNonNull(roles, "roles");
       Objects.requireNonNull(audit, "audit");
       Objects.requireNonNull(articles, "articles");
+      Objects.requireNonNull(lexicon, "lexicon");
+      Objects.requireNonNull(aliases, "aliases");
     }
 
-    /** No curators and no articles: for tools and tests that do not curate. */
-    public static Curation none() {
-      return new Curation(Roles.NOBODY, Audit.LOG, id -> java.util.Optional.empty());
+    /** No curators, no articles, no aliases: for tools and tests that do not curate. */
+    public static Curation none(DataSource db) {
+      AliasCuration noAliases =
+          new AliasCuration() {
+            @Override
+            public long add(AliasEntry entry, String curator) {
+              throw new UnsupportedOperationException("no alias table here");
+            }
+
+            @Override
+            public boolean remove(long id) {
+              return false;
+            }
+
+            @Override
+            public List<CuratedAliases.Stored> list() {
+              return List.of();
+            }
+          };
+      return new Curation(Roles.NOBODY, Audit.LOG, id -> java.util.Optional.empty(), Wording.withStore(db), noAliases);
     }
   }
 
@@ -126,7 +151,9 @@ public record Conversation(
                 new SettingsCommand(texts, settings, p.admins()),
                 new QueueCommand(texts, gate, queue),
                 new LinkCommand(texts, gate, queue, audit),
-                new DismissCommand(texts, gate, queue, audit)));
+                new DismissCommand(texts, gate, queue, audit),
+                new TermCommand(texts, gate, p.curation().lexicon(), audit),
+                new AliasCommand(texts, gate, p.curation().aliases(), audit)));
     Router router = new Router(commands, check, buttons, lang, settings, texts, p.botUsername());
     return new Conversation(router, commands, texts, renderer, state, settings, feedback, queue);
   }

@@ -29,7 +29,7 @@ class ChatCliTest {
                   new FakeChecker(), CheckSettings.forThreshold(0.5), store.dataSource(),
                   () -> new KnowledgeSummary(0, List.of(), Optional.empty()), (c, u) -> true,
                   "kontekst_bot", CheckObserver.NONE, Clock.systemUTC(), Ticker.systemTicker(),
-                  Conversation.Curation.none()));
+                  Conversation.Curation.none(store.dataSource())));
       StringWriter out = new StringWriter();
       String input = "fwd Channel <X>: Bucha lies\n!1\n!3\n!1\n/nonsense\n";
 

@@ -17,6 +17,7 @@ import org.kontekst.bot.command.Conversation;
 import org.kontekst.bot.curation.Audit;
 import org.kontekst.bot.curation.Roles;
 import org.kontekst.knowledge.check.Checker;
+import org.kontekst.knowledge.wording.Wording;
 import org.kontekst.bot.command.KnowledgeSummary;
 import org.kontekst.knowledge.store.KnowledgeStore;
 
@@ -90,7 +91,9 @@ public final class BotHarness implements AutoCloseable {
                 metrics,
                 Clock.systemUTC(),
                 Ticker.systemTicker(),
-                new Conversation.Curation(roles, Audit.LOG, id -> store.articles().find(id))));
+                new Conversation.Curation(
+                    roles, Audit.LOG, id -> store.articles().find(id), Wording.withStore(store.dataSource()),
+                    Conversation.Curation.none(store.dataSource()).aliases())));
     bot =
         TelegramBot.start(
             connection, conversation.router(), conversation.commands(), conversation.texts(),
