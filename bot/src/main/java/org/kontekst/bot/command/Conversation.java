@@ -13,6 +13,7 @@ import org.kontekst.bot.curation.AliasCuration;
 import org.kontekst.bot.curation.Audit;
 import org.kontekst.bot.curation.CurationQueue;
 import org.kontekst.bot.curation.SourceRegistry;
+import org.kontekst.bot.curation.UsageStats;
 import org.kontekst.bot.curation.PublishedArticles;
 import org.kontekst.bot.curation.Roles;
 import org.kontekst.bot.feedback.FeedbackHandler;
@@ -127,9 +128,11 @@ public record Conversation(
             renderer, texts, p.clock());
     FeedbackHandler buttons =
         new FeedbackHandler(signer, replies, feedback, queue::submit, texts, p.clock(), BUTTON_LIFETIME);
+    UsageStats usage = new UsageStats(p.db(), p.clock());
     CheckObserver observer =
         report -> {
           p.observer().checked(report);
+          usage.checked(report);
           queue.checked(report);
         };
     SourceRegistry sources = new SourceRegistry(p.db(), p.clock());
@@ -153,7 +156,8 @@ public record Conversation(
                 new LinkCommand(texts, gate, queue, audit),
                 new DismissCommand(texts, gate, queue, audit),
                 new TermCommand(texts, gate, p.curation().lexicon(), audit),
-                new AliasCommand(texts, gate, p.curation().aliases(), audit)));
+                new AliasCommand(texts, gate, p.curation().aliases(), audit),
+                new StatsCommand(texts, gate, usage, queue)));
     Router router = new Router(commands, check, buttons, lang, settings, texts, p.botUsername());
     return new Conversation(router, commands, texts, renderer, state, settings, feedback, queue);
   }

@@ -101,6 +101,16 @@ public final class CurationQueue {
     return repository.open(limit);
   }
 
+  /** How many items are open. */
+  public int openCount() {
+    return repository.size()[0];
+  }
+
+  /** How many people wait to be told about a post they sent. */
+  public int waitingCount() {
+    return repository.size()[1];
+  }
+
   public Optional<QueueItem> find(long id) {
     return repository.find(id);
   }

@@ -162,6 +162,24 @@ final class QueueRepository implements NoticeOutbox {
         });
   }
 
+  /** Open items, and people among them waiting to be told: {open, waiting}. */
+  int[] size() {
+    return Transactions.inTransaction(
+        db,
+        "count the queue",
+        c -> {
+          try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "SELECT (SELECT COUNT(*) FROM queue_item WHERE status = 'OPEN'),"
+                          + " (SELECT COUNT(*) FROM tg_volunteer_post WHERE notify_chat_id IS NOT NULL"
+                          + " AND notice_status IS NULL)");
+              ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return new int[] {rs.getInt(1), rs.getInt(2)};
+          }
+        });
+  }
+
   Optional<QueueItem> find(long id) {
     return Transactions.inTransaction(
         db,

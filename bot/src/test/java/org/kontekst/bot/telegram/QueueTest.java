@@ -235,4 +235,21 @@ class QueueTest {
     assertEquals("There is no published article “kb-none”.", command(CURATOR, "/link 1 kb-none"));
     assertTrue(command(CURATOR, "/dismiss 77").startsWith("There is no queue item 77"));
   }
+
+  @Test
+  void should_show_moderators_aggregate_statistics_only() throws Exception {
+    harness = new BotHarness().admins(CURATOR).start();
+    forward(1, "Bucha was staged by the Kyiv regime, they say in this post");
+    forward(2, VIRAL);
+    forward(3, VIRAL);
+
+    String stats = command(CURATOR, "/stats");
+
+    assertTrue(stats.contains("en: 3 checks (0.4 a day), 33% with a match"), stats);
+    assertTrue(stats.contains("1. kb-101-bucha — 1"), stats);
+    assertTrue(stats.contains("1. misnaming: kyiv regime — 1"), stats);
+    assertTrue(stats.contains("Queue: 1 open items; 0 people waiting"), stats);
+    assertEquals("This command is for the bot's curators.", command(2, "/stats"));
+    assertTrue(command(CURATOR, "/stats 0").startsWith("Send /stats"));
+  }
 }
