@@ -116,7 +116,7 @@ final class BotCli implements Callable<Integer> {
       try (TelegramBot bot =
           TelegramBot.start(
               connection, conversation.router(), conversation.commands(), conversation.texts(),
-              conversation.state(), metrics, Ticker.systemTicker())) {
+              conversation.state(), conversation.queue().outbox(), metrics, Ticker.systemTicker())) {
         running.set(true);
         log.info("running; {} updates in flight", bot.inFlight());
         stop.await();

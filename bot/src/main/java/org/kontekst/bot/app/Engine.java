@@ -18,7 +18,10 @@ import org.kontekst.knowledge.check.Checker;
 import org.kontekst.knowledge.check.KnowledgeChecker;
 import org.kontekst.knowledge.ingest.PageFetcher;
 import org.kontekst.knowledge.language.LanguageDetector;
+import org.kontekst.bot.curation.AliasCuration;
+import org.kontekst.knowledge.search.AliasEntry;
 import org.kontekst.knowledge.search.AliasTable;
+import org.kontekst.knowledge.search.CuratedAliases;
 import org.kontekst.knowledge.search.Embedder;
 import org.kontekst.knowledge.search.Retrieval;
 import org.kontekst.knowledge.store.KnowledgeStore;
@@ -38,15 +41,64 @@ public final class Engine implements AutoCloseable {
   private final KnowledgeChecker checker;
   private final CuratedLexicon lexicon;
   private final LanguageDetector languages;
+  private final CuratedAliases aliases;
+  private final List<AliasTable.Source> extraAliases;
 
   private Engine(
-      KnowledgeStore store, Retrieval retrieval, KnowledgeChecker checker, CuratedLexicon lexicon,
-      LanguageDetector languages) {
+      KnowledgeStore store,
+      Retrieval retrieval,
+      KnowledgeChecker checker,
+      CuratedLexicon lexicon,
+      LanguageDetector languages,
+      CuratedAliases aliases,
+      List<AliasTable.Source> extraAliases) {
     this.store = store;
     this.retrieval = retrieval;
     this.checker = checker;
     this.lexicon = lexicon;
     this.languages = languages;
+    this.aliases = aliases;
+    this.extraAliases = List.copyOf(extraAliases);
+  }
+
+  /**
+   * The curators' aliases (stored in the database, after the bundled table and {@code
+   * aliases.tsv}): each add or remove reloads the alias table and rebuilds the index, reusing
+   * stored vectors, and drops cached answers.
+   */
+  public AliasCuration aliases() {
+    return new AliasCuration() {
+      @Override
+      public synchronized long add(AliasEntry entry, String curator) {
+        long id = aliases.add(entry, curator);
+        try {
+          reloadAliases();
+        } catch (RuntimeException e) {
+          aliases.remove(id);
+          throw e;
+        }
+        return id;
+      }
+
+      @Override
+      public synchronized boolean remove(long id) {
+        boolean removed = aliases.remove(id);
+        if (removed) {
+          reloadAliases();
+        }
+        return removed;
+      }
+
+      @Override
+      public List<CuratedAliases.Stored> list() {
+        return aliases.list();
+      }
+    };
+  }
+
+  private void reloadAliases() {
+    retrieval.reloadAliases(extraAliases);
+    checker.invalidate();
   }
 
   /** The loaded-wording lexicon, bundled entries plus curators' additions. */
@@ -96,10 +148,17 @@ public final class Engine implements AutoCloseable {
     KnowledgeStore store = KnowledgeStore.open(dataDir);
     try {
       CuratedLexicon wording = Wording.withStore(store.dataSource());
+      // Curators' aliases live in the database, which was not open while the bundled vocabulary
+      // loaded; only when there are any is the vocabulary read again with them.
+      CuratedAliases curated = new CuratedAliases(store.dataSource());
+      List<AliasTable.Source> withCurated = new ArrayList<>(extra);
+      withCurated.add(curated.source());
+      Retrieval.Vocabulary words =
+          curated.list().isEmpty() ? join(vocabulary) : Retrieval.vocabulary(withCurated);
       Retrieval retrieval =
-          Retrieval.open(dataDir.resolve("index"), store.articles(), join(embedding), join(vocabulary));
+          Retrieval.open(dataDir.resolve("index"), store.articles(), join(embedding), words);
       KnowledgeChecker checker = new KnowledgeChecker(retrieval, wording, languages, Ticker.systemTicker());
-      return new Engine(store, retrieval, checker, wording, languages);
+      return new Engine(store, retrieval, checker, wording, languages, curated, withCurated);
     } catch (RuntimeException e) {
       store.close();
       throw e;
@@ -150,7 +209,8 @@ public final class Engine implements AutoCloseable {
    * {@link #articlesChanged}, with the given admins and page fetcher.
    */
   public Conversation.CurationParts curationParts(Set<Long> admins, PageFetcher fetcher) {
-    return new Conversation.CurationParts(admins, store.articles(), fetcher, languages, this::articlesChanged);
+    return new Conversation.CurationParts(
+        admins, store.articles(), fetcher, languages, this::articlesChanged, lexicon, aliases());
   }
 
   public int articleCount() {

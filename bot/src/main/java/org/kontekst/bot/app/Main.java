@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       BenchCli.class,
       BotCli.class,
       ChatCli.class,
+      SourcesCli.class,
       CommandLine.HelpCommand.class
     })
 public final class Main {

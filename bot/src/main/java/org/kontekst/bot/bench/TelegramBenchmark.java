@@ -93,7 +93,7 @@ public final class TelegramBenchmark {
         try (TelegramBot bot =
             TelegramBot.start(
                 connection, conversation.router(), conversation.commands(), conversation.texts(),
-                conversation.state(), metrics, Ticker.systemTicker())) {
+                conversation.state(), conversation.queue().outbox(), metrics, Ticker.systemTicker())) {
           Flow flow = new Flow(api, bot, texts);
           flow.offer(Math.max(10, posts / 2), ratePerSecond, 1_000_000L);
           return flow.offer(posts, ratePerSecond, 2_000_000L);

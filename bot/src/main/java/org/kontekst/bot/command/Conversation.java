@@ -7,12 +7,20 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.kontekst.bot.chat.BotState;
 import org.kontekst.bot.chat.ChatSettingsRepository;
+import org.kontekst.bot.curation.AliasCuration;
+import org.kontekst.bot.curation.Audit;
+import org.kontekst.bot.curation.CurationQueue;
+import org.kontekst.bot.curation.SourceRegistry;
+import org.kontekst.bot.curation.UsageStats;
+import org.kontekst.bot.curation.PublishedArticles;
+import org.kontekst.bot.curation.Roles;
 import org.kontekst.bot.feedback.FeedbackHandler;
 import org.kontekst.bot.feedback.FeedbackRepository;
 import org.kontekst.bot.feedback.ReplyLog;
@@ -32,6 +40,10 @@ import org.kontekst.knowledge.ingest.HtmlArticleExtractor;
 import org.kontekst.knowledge.ingest.PageFetcher;
 import org.kontekst.knowledge.language.LanguageDetector;
 import org.kontekst.knowledge.store.ArticleRepository;
+import org.kontekst.knowledge.search.AliasEntry;
+import org.kontekst.knowledge.search.CuratedAliases;
+import org.kontekst.knowledge.wording.CuratedLexicon;
+import org.kontekst.knowledge.wording.Wording;
 
 /**
  * Everything the bot says and remembers, wired once: the router with its commands, post check,
@@ -45,7 +57,8 @@ public record Conversation(
     ReplyRenderer renderer,
     BotState state,
     ChatSettingsRepository settings,
-    FeedbackRepository feedback) {
+    FeedbackRepository feedback,
+    CurationQueue queue) {
 
   /** How long feedback buttons stay valid. */
   public static final Duration BUTTON_LIFETIME = Duration.ofDays(30);
@@ -126,21 +139,26 @@ public record Conversation(
 
   /**
    * What the curation commands need from outside: the admins' Telegram user ids ({@code
-   * KONTEKST_ADMINS}), the article store, the page fetcher, the language detector, and the engine's
-   * hook that keeps the search index in step with every article write.
+   * KONTEKST_ADMINS}), the article store, the page fetcher, the language detector, the engine's
+   * hook that keeps the search index in step with every article write, and the engine's curated
+   * lexicon and aliases.
    */
   public record CurationParts(
       Set<Long> admins,
       ArticleRepository articles,
       PageFetcher fetcher,
       LanguageDetector languages,
-      Consumer<Collection<Article>> articlesChanged) {
+      Consumer<Collection<Article>> articlesChanged,
+      CuratedLexicon lexicon,
+      AliasCuration aliases) {
     public CurationParts {
       admins = Set.copyOf(Objects.requireNonNull(admins, "admins"));
       Objects.requireNonNull(articles, "articles");
       Objects.requireNonNull(fetcher, "fetcher");
       Objects.requireNonNull(languages, "languages");
       Objects.requireNonNull(articlesChanged, "articlesChanged");
+      Objects.requireNonNull(lexicon, "lexicon");
+      Objects.requireNonNull(aliases, "aliases");
     }
   }
 
@@ -152,8 +170,22 @@ public record Conversation(
     ChatSettingsRepository settings = new ChatSettingsRepository(p.db(), p.ticker());
     ReplyLog replies = new ReplyLog(p.db(), p.clock());
     FeedbackRepository feedback = new FeedbackRepository(p.db(), p.clock());
+    PublishedArticles published =
+        p.curation() == null ? id -> Optional.empty() : id -> p.curation().articles().find(id);
+    CurationQueue queue =
+        new CurationQueue(
+            p.db(), state.secret(), p.checker(), p.checkSettings().minScore(), published,
+            renderer, texts, p.clock());
     FeedbackHandler buttons =
-        new FeedbackHandler(signer, replies, feedback, texts, p.clock(), BUTTON_LIFETIME);
+        new FeedbackHandler(signer, replies, feedback, queue::submit, texts, p.clock(), BUTTON_LIFETIME);
+    UsageStats usage = new UsageStats(p.db(), p.clock());
+    CheckObserver observer =
+        report -> {
+          p.observer().checked(report);
+          usage.checked(report);
+          queue.checked(report);
+        };
+    SourceRegistry sources = new SourceRegistry(p.db(), p.clock());
     PostCheck check =
         new PostCheck(
             p.checker(),
@@ -165,7 +197,8 @@ public record Conversation(
             buttons,
             feedback,
             signer,
-            p.observer());
+            observer,
+            sources);
     LangCommand lang = new LangCommand(texts, settings);
     List<Command> all =
         new ArrayList<>(
@@ -178,17 +211,29 @@ public record Conversation(
                 new CheckCommand(texts, check),
                 new SettingsCommand(texts, settings, p.admins())));
     if (p.curation() != null) {
-      all.addAll(curationCommands(p, texts));
+      all.addAll(curationCommands(p, texts, queue, usage));
     }
     CommandRegistry commands = new CommandRegistry(all);
     Router router = new Router(commands, check, buttons, lang, settings, texts, p.botUsername());
-    return new Conversation(router, commands, texts, renderer, state, settings, feedback);
+    return new Conversation(router, commands, texts, renderer, state, settings, feedback, queue);
   }
 
-  private static List<Command> curationCommands(Parts p, Texts texts) {
+  private static List<Command> curationCommands(
+      Parts p, Texts texts, CurationQueue queue, UsageStats usage) {
     CurationParts c = p.curation();
     Roles roles = new Roles(p.db(), c.admins());
-    Curation curation = new Curation(p.db(), c.articles(), roles, new AuditLog(p.db()), c.articlesChanged(), p.clock());
+    AuditLog auditLog = new AuditLog(p.db());
+    Audit audit = Audit.into(auditLog, p.db(), p.clock());
+    // After every article write the index follows, then the queue hears of newly published
+    // articles so that the people who asked are told.
+    Consumer<Collection<Article>> changed =
+        articles -> {
+          c.articlesChanged().accept(articles);
+          for (Article a : articles) {
+            if (a.isPublished()) queue.articlePublished(a.id());
+          }
+        };
+    Curation curation = new Curation(p.db(), c.articles(), roles, auditLog, changed, p.clock());
     Drafts drafts =
         new Drafts(c.fetcher(), new HtmlArticleExtractor(), new ArticleImporter(c.articles(), c.languages()), c.languages(), p.clock());
     RoleGate gate = new RoleGate(roles, texts);
@@ -201,6 +246,12 @@ public record Conversation(
         new RetireCommand(curation, gate, texts),
         new AuditCommand(curation, gate, texts),
         new GrantCommand(curation, gate, texts),
-        new RevokeCommand(curation, gate, texts));
+        new RevokeCommand(curation, gate, texts),
+        new QueueCommand(texts, gate, queue),
+        new LinkCommand(texts, gate, queue, audit),
+        new DismissCommand(texts, gate, queue, audit),
+        new TermCommand(texts, gate, c.lexicon(), audit),
+        new AliasCommand(texts, gate, c.aliases(), audit),
+        new StatsCommand(texts, gate, usage, queue));
   }
 }

@@ -19,6 +19,7 @@ import org.kontekst.bot.render.ReplyComposer;
 import org.kontekst.bot.render.ReplyRenderer;
 import org.kontekst.bot.render.Texts;
 import org.kontekst.knowledge.check.Checker;
+import org.kontekst.bot.curation.SourceRegistry;
 import org.kontekst.knowledge.check.InvalidPostException;
 import org.kontekst.knowledge.check.Post;
 import org.kontekst.knowledge.check.Report;
@@ -53,6 +54,7 @@ public final class PostCheck {
   private final FeedbackRepository stats;
   private final Signer signer;
   private final CheckObserver observer;
+  private final SourceRegistry sources;
 
   public PostCheck(
       Checker checker,
@@ -64,7 +66,8 @@ public final class PostCheck {
       FeedbackHandler feedback,
       FeedbackRepository stats,
       Signer signer,
-      CheckObserver observer) {
+      CheckObserver observer,
+      SourceRegistry sources) {
     this.checker = Objects.requireNonNull(checker, "checker");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.composer = Objects.requireNonNull(composer, "composer");
@@ -75,6 +78,7 @@ public final class PostCheck {
     this.stats = Objects.requireNonNull(stats, "stats");
     this.signer = Objects.requireNonNull(signer, "signer");
     this.observer = Objects.requireNonNull(observer, "observer");
+    this.sources = Objects.requireNonNull(sources, "sources");
   }
 
   /**
@@ -107,7 +111,9 @@ public final class PostCheck {
     }
     ReplyRenderer.Detail detail =
         policy == Policy.QUIET ? ReplyRenderer.Detail.CONCISE : ReplyRenderer.Detail.FULL;
-    List<String> parts = composer.html(report, lang, detail, () -> typing.typing(in.chatId()));
+    String username = post.origin() == null ? "" : post.origin().username();
+    List<String> parts =
+        composer.html(report, lang, detail, () -> typing.typing(in.chatId()), sources.labelsFor(username, text));
     long replyId = replies.record(in.chatKind(), lang, report);
     List<List<Button>> keyboard = feedback.keyboard(replyId, in.chatId(), lang);
     List<Action> actions = new ArrayList<>(parts.size());

@@ -49,6 +49,18 @@ final class RoleGate {
     return new Check(role, List.of());
   }
 
+  /** The refusal to send, or empty when the command may go on (the queue's commands ask this way). */
+  Optional<List<Action>> refuse(CommandContext context, Role needed) {
+    Check check = check(context, needed);
+    return check.allowed() ? Optional.empty() : Optional.of(check.refusal());
+  }
+
+  /** Shortens what a person typed before it is echoed back. */
+  static String shown(String raw) {
+    String s = raw.strip();
+    return s.length() > 60 ? s.substring(0, 60) + "…" : s;
+  }
+
   List<Action> usage(CommandContext context, String command) {
     return context.reply(Html.escape(texts.get(context.language(), "usage." + command)));
   }

@@ -70,6 +70,11 @@ public final class Roles {
     return ids;
   }
 
+  /** Whether the person holds {@code role} or a stronger one. */
+  public boolean has(long userId, Role role) {
+    return of(userId).map(r -> r.atLeast(role)).orElse(false);
+  }
+
   /** The strongest role of a person, or empty when they have none. */
   public Optional<Role> of(long userId) {
     if (admins.contains(userId)) {

@@ -27,6 +27,7 @@ public final class FeedbackHandler {
   private final Signer signer;
   private final ReplyLog replies;
   private final FeedbackRepository feedback;
+  private final VolunteerInbox volunteers;
   private final Texts texts;
   private final Clock clock;
   private final Duration maxAge;
@@ -35,12 +36,14 @@ public final class FeedbackHandler {
       Signer signer,
       ReplyLog replies,
       FeedbackRepository feedback,
+      VolunteerInbox volunteers,
       Texts texts,
       Clock clock,
       Duration maxAge) {
     this.signer = Objects.requireNonNull(signer, "signer");
     this.replies = Objects.requireNonNull(replies, "replies");
     this.feedback = Objects.requireNonNull(feedback, "feedback");
+    this.volunteers = Objects.requireNonNull(volunteers, "volunteers");
     this.texts = Objects.requireNonNull(texts, "texts");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.maxAge = Objects.requireNonNull(maxAge, "maxAge");
@@ -116,7 +119,7 @@ public final class FeedbackHandler {
     boolean notify = data.action() == FeedbackAction.SEND_AND_NOTIFY;
     // In a group the person is told in private, which works once they have started the bot.
     Long notifyChat = notify ? (press.chatKind() == ChatKind.PRIVATE ? press.chatId() : press.userId()) : null;
-    feedback.submit(
+    volunteers.submit(
         new VolunteerPost(data.replyId(), post.text(), post.forwardedFrom(), lang, userHash, notifyChat));
     String key = notify ? "volunteers.sent_notify" : "volunteers.sent";
     return List.of(

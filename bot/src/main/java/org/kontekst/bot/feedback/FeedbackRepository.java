@@ -21,7 +21,7 @@ import org.kontekst.knowledge.store.StoreException;
  * volunteers ({@code tg_volunteer_post}) and per-person usage counts ({@code tg_user_stats}), all
  * keyed by salted user hashes.
  */
-public final class FeedbackRepository {
+public final class FeedbackRepository implements VolunteerInbox {
   private final DataSource db;
   private final Clock clock;
 
@@ -69,7 +69,11 @@ public final class FeedbackRepository {
     return out;
   }
 
-  /** Stores a post for the curation queue; false if this person already sent this reply's post. */
+  /**
+   * Stores a post for volunteers, outside the curation queue (which the bot uses instead); false
+   * if this person already sent this reply's post.
+   */
+  @Override
   public boolean submit(VolunteerPost post) {
     String sql =
         "INSERT INTO tg_volunteer_post (created_at, reply_id, text, forwarded_from,"

@@ -22,11 +22,16 @@ public final class ReplyComposer {
    * The reply as Telegram HTML messages.
    *
    * @param waiting run before the context writer starts slow work (to show "typing…")
+   * @param sources what the source registry says about the post's channel and links
    */
   public List<String> html(
-      Report report, InterfaceLanguage language, ReplyRenderer.Detail detail, Runnable waiting) {
+      Report report,
+      InterfaceLanguage language,
+      ReplyRenderer.Detail detail,
+      Runnable waiting,
+      List<SourceLabel> sources) {
     String context = writer.write(report, language, waiting).orElse("");
-    return renderer.html(report, language, detail, context);
+    return renderer.html(report, language, detail, context, sources);
   }
 
   /** The same reply as plain text, for the command line. */
@@ -34,6 +39,6 @@ public final class ReplyComposer {
     InterfaceLanguage language =
         InterfaceLanguage.parse(interfaceLanguage).orElse(InterfaceLanguage.EN);
     String context = writer.write(report, language, () -> {}).orElse("");
-    return renderer.plainText(report, language, context);
+    return renderer.plainText(report, language, context, List.of());
   }
 }

@@ -26,6 +26,7 @@ public final class ReplyRenderer {
   }
 
   private static final int MAX_PASSAGE = 700;
+  private static final int MAX_SOURCE_LABELS = 3;
 
   private final Texts texts;
   private final LiteracyCheck literacy;
@@ -39,35 +40,72 @@ public final class ReplyRenderer {
 
   /** The reply as Telegram HTML messages, each at most 4,096 characters. */
   public List<String> html(Report report, InterfaceLanguage language, Detail detail) {
-    return html(report, language, detail, "");
+    return html(report, language, detail, "", List.of());
   }
 
   /**
    * The reply as Telegram HTML messages, opened by {@code context} (a paragraph written for this
-   * report, citing its matches as [1], [2]) unless it is blank.
+   * report, citing its matches as [1], [2]) unless it is blank, and with what the source registry
+   * says about the channel the post came from and the domains it links to.
    */
-  public List<String> html(Report report, InterfaceLanguage language, Detail detail, String context) {
-    return splitter.split(render(report, language, detail, context, Markup.HTML));
+  public List<String> html(
+      Report report, InterfaceLanguage language, Detail detail, String context, List<SourceLabel> sources) {
+    return splitter.split(render(report, language, detail, context, Markup.HTML, sources));
   }
 
   /** The same reply as plain text, for the command line. */
   public String plainText(Report report, String interfaceLanguage) {
     InterfaceLanguage language =
         InterfaceLanguage.parse(interfaceLanguage).orElse(InterfaceLanguage.EN);
-    return plainText(report, language, "");
+    return plainText(report, language, "", List.of());
   }
 
   /** The same reply as plain text, opened by {@code context} unless it is blank. */
-  public String plainText(Report report, InterfaceLanguage language, String context) {
-    return render(report, language, Detail.FULL, context, Markup.PLAIN).strip();
+  public String plainText(
+      Report report, InterfaceLanguage language, String context, List<SourceLabel> sources) {
+    return render(report, language, Detail.FULL, context, Markup.PLAIN, sources).strip();
   }
 
-  private String render(Report report, InterfaceLanguage lang, Detail detail, String context, Markup m) {
+  /**
+   * The follow-up for someone who sent a post to volunteers and asked to be told: the verified
+   * article that now gives it context.
+   */
+  public String notice(
+      InterfaceLanguage lang, String title, String url, String outlet, java.time.LocalDate published) {
+    Markup m = Markup.HTML;
+    StringBuilder out = new StringBuilder(512);
+    out.append(m.bold(texts.get(lang, "notice.title"))).append("\n\n");
+    out.append(m.text(texts.get(lang, "notice.linked"))).append("\n\n");
+    out.append(m.link(title, url)).append('\n');
+    String meta = outlet == null ? "" : outlet;
+    if (published != null) {
+      String date = DateTimeFormatter.ofPattern(dateFormat(lang), lang.locale()).format(published);
+      meta = meta.isBlank() ? date : meta + " · " + date;
+    }
+    if (!meta.isBlank()) {
+      out.append(m.italic(meta)).append('\n');
+    }
+    out.append('\n').append(m.italic(texts.get(lang, "report.footer")));
+    return out.toString();
+  }
+
+  private String render(
+      Report report, InterfaceLanguage lang, Detail detail, String context, Markup m, List<SourceLabel> sources) {
     StringBuilder out = new StringBuilder(1024);
     String from = report.post().forwardedFrom();
     if (!from.isBlank()) {
       out.append("↪ ").append(m.text(texts.get(lang, "report.forwarded"))).append(' ');
       out.append(m.italic(from)).append("\n\n");
+    }
+    if (!sources.isEmpty()) {
+      for (SourceLabel s : sources.subList(0, Math.min(MAX_SOURCE_LABELS, sources.size()))) {
+        out.append("ℹ️ ").append(m.text(texts.get(lang, "report.source", s.handle(), s.label())));
+        if (!s.note().isBlank()) {
+          out.append(' ').append(m.italic("(" + s.note() + ")"));
+        }
+        out.append('\n');
+      }
+      out.append('\n');
     }
     if (context != null && !context.isBlank() && report.hasMatch()) {
       out.append(m.text(context.strip())).append('\n');

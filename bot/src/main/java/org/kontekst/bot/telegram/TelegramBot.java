@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.kontekst.bot.chat.BotState;
 import org.kontekst.bot.command.CommandRegistry;
 import org.kontekst.bot.command.Router;
+import org.kontekst.bot.curation.NoticeOutbox;
 import org.kontekst.bot.render.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,9 +30,12 @@ public final class TelegramBot implements AutoCloseable {
   private static final List<String> ALLOWED_UPDATES = List.of("message", "callback_query");
   /** Telegram renumbers updates after a week without any; an id older than this is not resumed. */
   private static final Duration STALE_OFFSET = Duration.ofDays(6);
+  /** How often the curation queue's follow-ups are looked for. */
+  private static final Duration NOTICE_INTERVAL = Duration.ofSeconds(1);
 
   private final TelegramConnection connection;
   private final SendQueue sends;
+  private final NoticeSender notices;
   private final UpdateProcessor processor;
   private final ScheduledExecutorService poller;
   private final TelegramBotsLongPollingApplication polling;
@@ -39,23 +43,26 @@ public final class TelegramBot implements AutoCloseable {
   private TelegramBot(
       TelegramConnection connection,
       SendQueue sends,
+      NoticeSender notices,
       UpdateProcessor processor,
       ScheduledExecutorService poller,
       TelegramBotsLongPollingApplication polling) {
     this.connection = connection;
     this.sends = sends;
+    this.notices = notices;
     this.processor = processor;
     this.poller = poller;
     this.polling = polling;
   }
 
-  /** Registers the commands and starts polling. */
+  /** Registers the commands and starts polling, and sending the curation queue's follow-ups. */
   public static TelegramBot start(
       TelegramConnection connection,
       Router router,
       CommandRegistry commands,
       Texts texts,
       BotState state,
+      NoticeOutbox outbox,
       BotMetrics metrics,
       Ticker ticker)
       throws TelegramApiException {
@@ -93,7 +100,8 @@ public final class TelegramBot implements AutoCloseable {
       throw e;
     }
     log.info("polling {} as @{} from update {}", config.apiUrl(), connection.username(), resumeAfter + 1);
-    return new TelegramBot(connection, sends, processor, poller, polling);
+    NoticeSender notices = new NoticeSender(outbox, sends, NOTICE_INTERVAL);
+    return new TelegramBot(connection, sends, notices, processor, poller, polling);
   }
 
   /** Updates received and not yet done. */
@@ -118,6 +126,7 @@ public final class TelegramBot implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
+      notices.close();
       processor.close();
       sends.close();
     }

@@ -130,7 +130,9 @@ final class CurationFixture implements AutoCloseable {
             new FakeChecker(), CheckSettings.forThreshold(0.5), store.dataSource(),
             () -> new KnowledgeSummary(0, List.of(), Optional.empty()), (c, u) -> true, "kontekst_bot",
             CheckObserver.NONE, Clock.systemUTC(), Ticker.systemTicker(),
-            new Conversation.CurationParts(Set.of(ADMIN), store.articles(), fetcher, LanguageDetector.standard(), indexed::addAll)));
+            new Conversation.CurationParts(Set.of(ADMIN), store.articles(), fetcher, LanguageDetector.standard(), indexed::addAll,
+                org.kontekst.knowledge.wording.Wording.withStore(store.dataSource()),
+                org.kontekst.bot.curation.AliasCuration.none())));
   }
 
   int port() {

@@ -32,7 +32,7 @@ class ReplyComposerTest {
           return Optional.of("Passage says A < B & more [1].");
         };
 
-    String html = new ReplyComposer(renderer, writer).html(matched, InterfaceLanguage.UK, ReplyRenderer.Detail.FULL, waits::incrementAndGet).get(0);
+    String html = new ReplyComposer(renderer, writer).html(matched, InterfaceLanguage.UK, ReplyRenderer.Detail.FULL, waits::incrementAndGet, java.util.List.of()).get(0);
 
     assertTrue(html.startsWith("Passage says A &lt; B &amp; more [1].\n<i>Написала мовна модель"), html);
     assertTrue(html.indexOf("[1]") < html.indexOf("Що кажуть перевірені статті"), html);
@@ -46,7 +46,7 @@ class ReplyComposerTest {
     assertEquals(renderer.plainText(matched, "en"), composer.plainText(matched, "en"));
     assertEquals(
         renderer.html(matched, InterfaceLanguage.EN, ReplyRenderer.Detail.CONCISE),
-        composer.html(matched, InterfaceLanguage.EN, ReplyRenderer.Detail.CONCISE, () -> {}));
+        composer.html(matched, InterfaceLanguage.EN, ReplyRenderer.Detail.CONCISE, () -> {}, java.util.List.of()));
   }
 
   @Test

@@ -14,6 +14,8 @@ import org.kontekst.bot.chat.BotState;
 import org.kontekst.bot.feedback.Signer;
 import org.kontekst.bot.command.CheckSettings;
 import org.kontekst.bot.command.Conversation;
+import org.kontekst.knowledge.check.Checker;
+import org.kontekst.knowledge.wording.Wording;
 import org.kontekst.bot.command.KnowledgeSummary;
 import org.kontekst.bot.render.ContextWriter;
 import org.kontekst.knowledge.store.KnowledgeStore;
@@ -33,6 +35,9 @@ public final class BotHarness implements AutoCloseable {
   private TelegramConnection connection;
   private TelegramBot bot;
   private ContextWriter contextWriter = ContextWriter.NONE;
+  private Checker checker = new FakeChecker();
+  private java.util.Set<Long> admins = java.util.Set.of();
+  private Conversation conversation;
 
   public BotHarness() throws Exception {
     this(SendLimits.unlimited());
@@ -58,13 +63,32 @@ public final class BotHarness implements AutoCloseable {
     return this;
   }
 
+  /** Checks posts with {@code checker} instead of the {@link FakeChecker}. */
+  public BotHarness checker(Checker replacement) {
+    this.checker = replacement;
+    return this;
+  }
+
+  /** Makes these users admins (as {@code KONTEKST_ADMINS} does), who hold every role. */
+  public BotHarness admins(long... userIds) {
+    java.util.Set<Long> ids = new java.util.HashSet<>();
+    for (long id : userIds) ids.add(id);
+    this.admins = java.util.Set.copyOf(ids);
+    return this;
+  }
+
+  /** The conversation of the running bot. */
+  public Conversation conversation() {
+    return conversation;
+  }
+
   public BotHarness start() throws Exception {
     connection = TelegramConnection.open(config);
     BotMetrics metrics = new BotMetrics(registry);
     Conversation conversation =
         Conversation.assemble(
             new Conversation.Parts(
-                new FakeChecker(),
+                checker,
                 CheckSettings.forThreshold(0.5),
                 store.dataSource(),
                 () -> new KnowledgeSummary(25, List.of("Example Outlet", "Outlet B"), Optional.of(Instant.parse("2025-01-02T03:04:05Z"))),
@@ -72,12 +96,17 @@ public final class BotHarness implements AutoCloseable {
                 connection.username(),
                 metrics,
                 Clock.systemUTC(),
-                Ticker.systemTicker())
+                Ticker.systemTicker(),
+                new Conversation.CurationParts(
+                    admins, store.articles(), org.kontekst.knowledge.ingest.PageFetcher.standard(),
+                    org.kontekst.knowledge.language.LanguageDetector.standard(), articles -> {},
+                    Wording.withStore(store.dataSource()), org.kontekst.bot.curation.AliasCuration.none()))
                 .withContext(contextWriter, new ChatTyping(connection.client())));
     bot =
         TelegramBot.start(
             connection, conversation.router(), conversation.commands(), conversation.texts(),
-            conversation.state(), metrics, Ticker.systemTicker());
+            conversation.state(), conversation.queue().outbox(), metrics, Ticker.systemTicker());
+    this.conversation = conversation;
     return this;
   }
 

@@ -37,7 +37,7 @@ public final class Retrieval implements AutoCloseable {
   private final SearchIndex index;
   private final ArticleRepository articles;
   private final Scoring scoring;
-  private final PassageFinder passages;
+  private volatile PassageFinder passages;
   private final ExecutorService embeddings;
 
   private Retrieval(SearchIndex index, ArticleRepository articles, TextAnalysis analysis) {
@@ -104,6 +104,21 @@ public final class Retrieval implements AutoCloseable {
       throw e;
     }
     return retrieval;
+  }
+
+  /**
+   * Reloads the alias table (the bundled one plus {@code extraAliases}) and rebuilds the index
+   * with it, reusing stored vectors: curators' aliases take effect at once.
+   *
+   * @throws IllegalArgumentException when an alias source does not parse; nothing changes then
+   */
+  public synchronized void reloadAliases(List<AliasTable.Source> extraAliases) {
+    Lemmatizer lemmatizer = new Lemmatizer();
+    TextAnalysis analysis = new TextAnalysis(lemmatizer, AliasTable.load(lemmatizer, extraAliases));
+    long start = System.nanoTime();
+    index.reanalyze(analysis, articles.published(), articles.revision());
+    passages = new PassageFinder(analysis);
+    log.info("reloaded the alias table and rebuilt the index in {} ms", (System.nanoTime() - start) / 1_000_000);
   }
 
   /** Rebuilds the index when the KB changed behind its back (e.g. by an import in another run). */

@@ -80,7 +80,8 @@ public final class SearchIndex implements AutoCloseable {
   private final FSDirectory directory;
   private final IndexWriter writer;
   private final SearcherManager searchers;
-  private final TextAnalysis analysis;
+  /** Replaced when the alias table is reloaded; searches in flight keep the one they read. */
+  private volatile TextAnalysis analysis;
   private final Embedder embedder;
 
   private SearchIndex(Path dir, TextAnalysis analysis, Embedder embedder) throws IOException {
@@ -114,6 +115,15 @@ public final class SearchIndex implements AutoCloseable {
     Map<String, String> data = new HashMap<>();
     for (Map.Entry<String, String> e : writer.getLiveCommitData()) data.put(e.getKey(), e.getValue());
     return signature(revision).equals(data.get(SIGNATURE));
+  }
+
+  /**
+   * Analyses with {@code replacement} from now on and rebuilds the index with it; stored vectors
+   * of unchanged texts are reused, so this costs analysis, not embedding.
+   */
+  synchronized void reanalyze(TextAnalysis replacement, Collection<Article> articles, long revision) {
+    this.analysis = replacement;
+    rebuild(articles, revision);
   }
 
   /** Replaces the whole index with {@code articles} (published ones only are kept). */

@@ -1,0 +1,35 @@
+package org.kontekst.bot.curation;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.kontekst.knowledge.store.StoreException;
+
+/** Runs a unit of work in one database transaction: committed whole, or rolled back whole. */
+final class Transactions {
+  private Transactions() {}
+
+  /** One unit of work on a connection. */
+  @FunctionalInterface
+  interface Work<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  static <T> T inTransaction(DataSource db, String what, Work<T> work) {
+    try (Connection c = db.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        T result = work.run(c);
+        c.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot " + what + ": " + e.getMessage(), e);
+    }
+  }
+}
