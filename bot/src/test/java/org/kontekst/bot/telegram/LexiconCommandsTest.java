@@ -49,8 +49,8 @@ class LexiconCommandsTest {
   void should_refuse_people_without_the_role_and_explain_bad_arguments() throws Exception {
     harness = new BotHarness().admins(CURATOR).start();
 
-    assertEquals("This command is for the bot's curators.", command(1, "/term add en pejorative\nforms: x\nnote_en: a\nnote_uk: b"));
-    assertEquals("This command is for the bot's curators.", command(1, "/alias list"));
+    assertEquals("Only a curator or above may use this command. If you should have the role, ask an admin.", command(1, "/term add en pejorative\nforms: x\nnote_en: a\nnote_uk: b"));
+    assertEquals("Only a curator or above may use this command. If you should have the role, ask an admin.", command(1, "/alias list"));
     assertTrue(command(CURATOR, "/term").startsWith("Send /term list"));
     assertTrue(command(CURATOR, "/term add en pejorative\nforms: x").startsWith("That entry was not added: an entry needs a note"));
     assertTrue(command(CURATOR, "/term add xx pejorative\nforms: x\nnote_en: a\nnote_uk: b").startsWith("That entry was not added"));

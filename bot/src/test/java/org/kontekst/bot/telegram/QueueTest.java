@@ -225,7 +225,7 @@ class QueueTest {
     forward(1, VIRAL);
 
     for (String c : List.of("/queue", "/link 1 kb-arms", "/dismiss 1", "/queue <b>x</b>")) {
-      assertEquals("This command is for the bot's curators.", command(2, c));
+      assertEquals("Only a curator or above may use this command. If you should have the role, ask an admin.", command(2, c));
     }
     assertEquals(1, count("SELECT COUNT(*) FROM queue_item WHERE status = 'OPEN'"));
     assertTrue(command(CURATOR, "/link 1").startsWith("Send /link ITEM ARTICLE-ID"));
@@ -249,7 +249,7 @@ class QueueTest {
     assertTrue(stats.contains("1. kb-101-bucha — 1"), stats);
     assertTrue(stats.contains("1. misnaming: kyiv regime — 1"), stats);
     assertTrue(stats.contains("Queue: 1 open items; 0 people waiting"), stats);
-    assertEquals("This command is for the bot's curators.", command(2, "/stats"));
+    assertEquals("Only a moderator or above may use this command. If you should have the role, ask an admin.", command(2, "/stats"));
     assertTrue(command(CURATOR, "/stats 0").startsWith("Send /stats"));
   }
 }
