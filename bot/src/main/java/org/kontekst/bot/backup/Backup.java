@@ -72,6 +72,32 @@ public final class Backup {
               "audit", "curation_audit",
               List.of(Column.number("id"), Column.timestamp("at"), Column.number("actor"), Column.text("action"),
                   Column.text("target"), Column.text("before_json"), Column.text("after_json"), Column.text("note")),
+              "id", "id"),
+          new TableSection(
+              "alias", "curated_alias",
+              List.of(Column.number("id"), Column.text("concept"), Column.text("kind"), Column.text("forms_en"),
+                  Column.text("forms_uk"), Column.text("forms_ru"), Column.text("forms_other"), Column.text("curator"),
+                  Column.timestamp("added_at")),
+              "id", "id"),
+          new TableSection(
+              "source", "source_entry",
+              List.of(Column.number("id"), Column.text("kind"), Column.text("handle"), Column.text("name"),
+                  Column.text("label"), Column.text("note"), Column.text("added_by"), Column.timestamp("added_at")),
+              "id", "id"),
+          new TableSection(
+              "queue_item", "queue_item",
+              List.of(Column.number("id"), new Column("fingerprint", Column.Kind.BYTES), Column.text("language"),
+                  new Column("unmatched", Column.Kind.INT), new Column("sent", Column.Kind.INT),
+                  Column.timestamp("first_seen"), Column.timestamp("last_seen"), Column.text("status"),
+                  Column.text("article_id"), Column.timestamp("closed_at")),
+              "id", "id"),
+          new TableSection(
+              "volunteer_post", "tg_volunteer_post",
+              List.of(Column.number("id"), Column.timestamp("created_at"), Column.number("reply_id"),
+                  Column.text("text"), Column.text("forwarded_from"), Column.text("interface_language"),
+                  Column.text("user_hash"), Column.number("notify_chat_id"), Column.text("status"),
+                  Column.number("queue_item_id"), Column.text("notice_article"), Column.text("notice_html"),
+                  Column.text("notice_status"), Column.timestamp("notice_at")),
               "id", "id"));
 
   private static final ObjectMapper JSON =

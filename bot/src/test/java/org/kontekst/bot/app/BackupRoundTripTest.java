@@ -72,11 +72,31 @@ class BackupRoundTripTest {
       CuratedEntry removed = lexicon.add(new LexiconEntry("en", "euphemism", List.of("special operation"), "Means the war.", "Означає війну.", "war", ""), "");
       lexicon.add(new LexiconEntry("en", "allow", List.of("chicken Kiev"), "", "", "", ""), "");
       lexicon.remove(removed.id());
+      sql(store, "INSERT INTO curated_alias (concept, kind, forms_en, forms_uk, forms_ru, forms_other, curator, added_at)"
+          + " VALUES ('zorya', 'term', 'Zorya', 'Зоря', 'Заря', '', 'curator 200', TIMESTAMP WITH TIME ZONE '2025-01-02 03:04:05+00')");
+      sql(store, "INSERT INTO source_entry (kind, handle, name, label, note, added_by, added_at)"
+          + " VALUES ('CHANNEL', 'rian_ru', 'РИА Новости', 'state-controlled media', 'listed by CCD, March 2024', 'cli',"
+          + " TIMESTAMP WITH TIME ZONE '2025-01-02 03:04:05+00')");
+      sql(store, "INSERT INTO queue_item (fingerprint, language, unmatched, sent, first_seen, last_seen, status)"
+          + " VALUES (X'0102030405', 'uk', 3, 1, TIMESTAMP WITH TIME ZONE '2025-01-02 03:04:05+00',"
+          + " TIMESTAMP WITH TIME ZONE '2025-01-03 03:04:05+00', 'OPEN')");
+      sql(store, "INSERT INTO tg_volunteer_post (created_at, reply_id, text, forwarded_from, interface_language, user_hash,"
+          + " notify_chat_id, status, queue_item_id) VALUES (TIMESTAMP WITH TIME ZONE '2025-01-03 03:04:05+00', 7,"
+          + " 'Пост, який людина надіслала волонтерам', 'Some channel', 'uk', 'abc123', 42, 'NEW',"
+          + " (SELECT MAX(id) FROM queue_item))");
+    }
+  }
+
+  private static void sql(KnowledgeStore store, String statement) {
+    try (var c = store.dataSource().getConnection(); var st = c.createStatement()) {
+      st.executeUpdate(statement);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
     }
   }
 
   @Test
-  void should_reproduce_articles_lexicon_roles_and_audit_exactly_in_an_empty_data_directory() throws Exception {
+  void should_reproduce_articles_lexicon_roles_audit_aliases_sources_and_queue_exactly_in_an_empty_data_directory() throws Exception {
     Path original = tmp.resolve("original");
     Path restored = tmp.resolve("restored");
     Path backup = tmp.resolve("backups/kb.jsonl");
@@ -90,7 +110,9 @@ class BackupRoundTripTest {
     List<String> first = Files.readAllLines(backup, StandardCharsets.UTF_8);
     List<String> second = Files.readAllLines(again, StandardCharsets.UTF_8);
     assertEquals(first.subList(1, first.size()), second.subList(1, second.size()), "records differ");
-    assertEquals(4 + 2 + 2 + 9 + 2, first.size(), String.join("\n", first)); // articles, lexicon, roles, audit, header and end
+    // articles, lexicon, roles, audit, alias, source, queue item, volunteer post, header and end
+    assertEquals(4 + 2 + 2 + 9 + 1 + 1 + 1 + 1 + 2, first.size(), String.join("\n", first));
+    assertTrue(first.stream().anyMatch(l -> l.contains("\"type\":\"volunteer_post\"") && l.contains("волонтерам")));
     try (KnowledgeStore a = KnowledgeStore.open(original); KnowledgeStore b = KnowledgeStore.open(restored)) {
       assertEquals(a.articles().all(), b.articles().all());
       assertEquals(new Roles(a.dataSource(), Set.of()).all(), new Roles(b.dataSource(), Set.of()).all());
