@@ -60,8 +60,17 @@ final class PersonNames {
   private final Map<String, List<Person>> byFamily = new HashMap<>();
   private final Map<Person, Set<String>> englishKeys = new HashMap<>();
   private final Map<Person, Map<String, String>> foreignKeys = new HashMap<>();
+  /** Whose first name each key is, in any language: to catch one person's first name on another. */
+  private final Map<String, Person> givenOwners = new HashMap<>();
 
   PersonNames(List<Person> people) {
+    for (Person person : people) {
+      for (List<Name> names : List.of(person.english(), person.ukrainian(), person.russian())) {
+        for (Name name : names) {
+          givenOwners.putIfAbsent(NameKey.of(name.given()), person);
+        }
+      }
+    }
     for (Person person : people) {
       for (Name name : person.english()) {
         String family = normalize(name.family());
@@ -170,6 +179,20 @@ final class PersonNames {
         return new Found(from, to, noteEn(person, given, language), noteUk(person, given, language),
             person.preferred());
       }
+    }
+    // A first name that belongs to another registered person: a conflation of two people
+    // ("Dmytro Zelenskyy"). Only when the surname has a single registered bearer, so that a
+    // family (the Kims) is never judged by one member's name.
+    Person owner = givenOwners.get(key);
+    if (people.size() == 1 && owner != null && !people.contains(owner)) {
+      Person person = people.get(0);
+      String given = text.originalText(givenFrom, givenTo);
+      return new Found(from, to,
+          "“" + given + "” is the first name of " + owner.preferred() + ", not of " + person.preferred()
+              + ": the post may conflate two people.",
+          "«" + given + "» — ім'я іншої людини (" + owner.preferred() + "), а не " + person.preferred()
+              + ": допис, можливо, плутає двох людей.",
+          person.preferred());
     }
     return null;
   }

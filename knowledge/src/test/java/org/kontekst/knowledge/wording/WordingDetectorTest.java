@@ -37,6 +37,26 @@ class WordingDetectorTest {
   }
 
   @Test
+  void should_flag_a_surname_with_another_registered_persons_first_name() {
+    // given: Dmytro is Kuleba's first name, not Zelenskyy's
+    String post = "Yesterday Dmytro Zelenskyy met the foreign ministers in Brussels.";
+
+    // when
+    Flag flag = only(DETECTOR.detect(post, "en"));
+
+    // then
+    assertEquals("Dmytro Zelenskyy", flag.text());
+    assertEquals(FlagCategory.MISNAMING, flag.category());
+    assertEquals("Volodymyr Zelenskyy", flag.suggestion());
+    assertSpan(post, flag);
+  }
+
+  @Test
+  void should_not_flag_the_correct_names_of_two_registered_people() {
+    assertTrue(DETECTOR.detect("Dmytro Kuleba and Volodymyr Zelenskyy spoke in Kyiv.", "en").isEmpty());
+  }
+
+  @Test
   void should_not_flag_volodymyr_putin_in_ukrainian_text() {
     // given
     String post = "Володимир Путін прилетів до Пхеньяна.";
