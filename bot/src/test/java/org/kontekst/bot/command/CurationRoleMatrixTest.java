@@ -40,6 +40,12 @@ class CurationRoleMatrixTest {
     c.put("/audit", Role.MODERATOR);
     c.put("/grant 4242 curator", Role.ADMIN);
     c.put("/revoke 4242 curator", Role.ADMIN);
+    c.put("/queue", Role.CURATOR);
+    c.put("/link 99 draft-1", Role.CURATOR);
+    c.put("/dismiss 99", Role.CURATOR);
+    c.put("/term list", Role.CURATOR);
+    c.put("/alias list", Role.CURATOR);
+    c.put("/stats", Role.MODERATOR);
     return c;
   }
 
