@@ -211,7 +211,7 @@ public record Conversation(
                 new CheckCommand(texts, check),
                 new SettingsCommand(texts, settings, p.admins())));
     if (p.curation() != null) {
-      all.addAll(curationCommands(p, texts, queue, usage));
+      all.addAll(curationCommands(p, texts, queue, usage, sources));
     }
     CommandRegistry commands = new CommandRegistry(all);
     Router router = new Router(commands, check, buttons, lang, settings, texts, p.botUsername());
@@ -219,7 +219,7 @@ public record Conversation(
   }
 
   private static List<Command> curationCommands(
-      Parts p, Texts texts, CurationQueue queue, UsageStats usage) {
+      Parts p, Texts texts, CurationQueue queue, UsageStats usage, SourceRegistry sources) {
     CurationParts c = p.curation();
     Roles roles = new Roles(p.db(), c.admins());
     AuditLog auditLog = new AuditLog(p.db());
@@ -252,6 +252,7 @@ public record Conversation(
         new DismissCommand(texts, gate, queue, audit),
         new TermCommand(texts, gate, c.lexicon(), audit),
         new AliasCommand(texts, gate, c.aliases(), audit),
-        new StatsCommand(texts, gate, usage, queue));
+        new StatsCommand(texts, gate, usage, queue),
+        new SourceCommand(texts, gate, sources, audit));
   }
 }

@@ -46,6 +46,8 @@ class CurationRoleMatrixTest {
     c.put("/term list", Role.CURATOR);
     c.put("/alias list", Role.CURATOR);
     c.put("/stats", Role.MODERATOR);
+    c.put("/source list", Role.CURATOR);
+    c.put("/source add domain example.org | a test label | a test note", Role.MODERATOR);
     return c;
   }
 
