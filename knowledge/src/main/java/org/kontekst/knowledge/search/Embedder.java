@@ -7,6 +7,8 @@ import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2Quantize
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A LangChain4j {@link EmbeddingModel} with a name, so derived indexes know which model made their
@@ -18,15 +20,41 @@ public final class Embedder {
 
   private final EmbeddingModel model;
   private final String name;
+  /** The same model for texts that arrive while another is being embedded, once it has loaded. */
+  private final CompletableFuture<EmbeddingModel> concurrent;
+  private final AtomicInteger inFlight = new AtomicInteger();
 
   public Embedder(EmbeddingModel model, String name) {
-    this.model = Objects.requireNonNull(model, "model");
-    this.name = Objects.requireNonNull(name, "name");
+    this(model, name, CompletableFuture.completedFuture(model));
   }
 
-  /** The default: all-MiniLM-L6-v2 (quantized), in-process, shipped inside its Maven jar. */
+  private Embedder(EmbeddingModel model, String name, CompletableFuture<EmbeddingModel> concurrent) {
+    this.model = Objects.requireNonNull(model, "model");
+    this.name = Objects.requireNonNull(name, "name");
+    this.concurrent = concurrent;
+  }
+
+  /**
+   * The default: all-MiniLM-L6-v2 (quantized), in-process, shipped inside its Maven jar. A lone
+   * text goes to the library's session, which uses every core; texts that overlap go to a
+   * one-thread session of the same model, loaded in the background, so that under load each core
+   * embeds its own text.
+   */
   public static Embedder defaultModel() {
-    return new Embedder(new AllMiniLmL6V2QuantizedEmbeddingModel(), "all-minilm-l6-v2-q");
+    CompletableFuture<EmbeddingModel> oneThread = new CompletableFuture<>();
+    Thread loader =
+        new Thread(
+            () -> {
+              try {
+                oneThread.complete(new SingleThreadMiniLm());
+              } catch (RuntimeException | Error e) {
+                oneThread.completeExceptionally(e);
+              }
+            },
+            "kontekst-model-load");
+    loader.setDaemon(true);
+    loader.start();
+    return new Embedder(new AllMiniLmL6V2QuantizedEmbeddingModel(), "all-minilm-l6-v2-q", oneThread);
   }
 
   public String name() {
@@ -34,7 +62,16 @@ public final class Embedder {
   }
 
   public float[] embed(String text) {
-    return normalize(model.embed(cut(text)).content().vector());
+    EmbeddingModel chosen = model;
+    if (inFlight.getAndIncrement() > 0) {
+      // Until the second session has loaded (or if it could not), overlapping texts share the first.
+      if (concurrent.isDone() && !concurrent.isCompletedExceptionally()) chosen = concurrent.join();
+    }
+    try {
+      return normalize(chosen.embed(cut(text)).content().vector());
+    } finally {
+      inFlight.decrementAndGet();
+    }
   }
 
   /** Embeds many texts; the in-process model spreads a batch over the cores. */
