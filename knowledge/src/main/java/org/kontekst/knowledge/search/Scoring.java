@@ -20,6 +20,11 @@ final class Scoring {
   private static final double CONFIDENCE_LEXICAL = 0.6;
   private static final double EVIDENCE_HALF = 2.0;
   private static final double MISSING_ENTITY_WEIGHT = 0.5;
+  /**
+   * Below this much matched evidence (idf sum) nothing is confident, however high the coverage: a
+   * post that only repeats a name everyone writes about ("Путин Путин ...") is about nothing.
+   */
+  static final double MIN_EVIDENCE = 1.5;
 
   double relevance(Candidate c, Analyzed query) {
     double evidence = evidence(c, query);
@@ -27,6 +32,7 @@ final class Scoring {
   }
 
   double confidence(Candidate c, Analyzed query) {
+    if (evidence(c, query) < MIN_EVIDENCE) return 0;
     double found = c.entityMass() + 1;
     double penalty = found / (found + MISSING_ENTITY_WEIGHT * Math.max(0, c.missingEntityMass()));
     return clamp(mix(c, query, CONFIDENCE_LEXICAL) * penalty);

@@ -77,6 +77,11 @@ class RetrievalTest {
   }
 
   @Test
+  void should_not_match_a_post_that_only_repeats_one_name() {
+    assertEquals("", top("Путин ".repeat(50), "ru"));
+  }
+
+  @Test
   void should_quote_the_sentence_that_supports_the_match() {
     Found found = retrieval.find("Kakhovka dam explosion flooded Kherson villages", "en", 1, 0).get(0);
     assertTrue(found.passage().contains("Kakhovka") || found.passage().contains("Kherson"), found.passage());
