@@ -195,11 +195,6 @@ public final class Retrieval implements AutoCloseable {
     return LINKS.matcher(text).replaceAll(" ").strip();
   }
 
-  /** How retrieval reads a text; for diagnostics. */
-  Analyzed analyze(String text, String language) {
-    return index.analyze(text, language);
-  }
-
   private record Scored(Candidate candidate, double relevance, double confidence) {}
 
   private CompletableFuture<float[]> embedAsync(String text) {
@@ -216,8 +211,8 @@ public final class Retrieval implements AutoCloseable {
    */
   public int floor(String text, String language) {
     Analyzed query = index.analyze(text, language);
-    float[] vector = index.embed(text);
-    return index.searchTermsOnly(query, vector.length);
+    index.embed(text);
+    return index.searchTermsOnly(query);
   }
 
   /** The threshold below which a match is not reported, as calibrated on evaluation data. */

@@ -266,7 +266,7 @@ public final class SearchIndex implements AutoCloseable {
   }
 
   /** One plain disjunction over the query's lemmas, top 10: the floor of a search. */
-  int searchTermsOnly(Analyzed query, int salt) {
+  int searchTermsOnly(Analyzed query) {
     try {
       IndexSearcher searcher = searchers.acquire();
       try {
@@ -274,7 +274,7 @@ public final class SearchIndex implements AutoCloseable {
         for (List<String> lemmas : query.terms()) {
           for (String lemma : lemmas) terms.add(new TermQuery(new Term(TERMS, lemma)), BooleanClause.Occur.SHOULD);
         }
-        return searcher.search(terms.build(), 10).scoreDocs.length + salt;
+        return searcher.search(terms.build(), 10).scoreDocs.length;
       } finally {
         searchers.release(searcher);
       }
