@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 /**
  * The wording detector for one fixed lexicon: the compiled term trie plus the misnaming engine.
@@ -99,7 +100,7 @@ final class LexiconDetector implements WordingDetector {
               entry.suggestion()));
     }
     for (PersonNames.Found found :
-        people.find(normalized, s -> english[s])) {
+        people.find(normalized, s -> english[s], cyrillicLanguages(normalized, postLanguage))) {
       candidates.add(new Candidate(found.from(), found.to(), false, FlagCategory.MISNAMING,
           found.noteEn(), found.noteUk(), found.suggestion()));
     }
@@ -133,6 +134,27 @@ final class LexiconDetector implements WordingDetector {
       }
     }
     return List.copyOf(flags);
+  }
+
+  /**
+   * Whether each sentence is Ukrainian or Russian, told by the letters only one of them has (і, ї,
+   * є against ы, э, ъ), or by the post's language when a sentence has neither; null otherwise.
+   */
+  private static IntFunction<String> cyrillicLanguages(NormalizedText text, String postLanguage) {
+    int[] ukrainian = new int[text.sentences];
+    int[] russian = new int[text.sentences];
+    for (int k = 0; k < text.length; k++) {
+      switch (text.letters[k]) {
+        case 'і', 'ї', 'є' -> ukrainian[text.sentence[k]]++;
+        case 'ы', 'э', 'ъ' -> russian[text.sentence[k]]++;
+        default -> { }
+      }
+    }
+    String fallback = postLanguage.startsWith("uk") ? "uk" : postLanguage.startsWith("ru") ? "ru" : null;
+    return s -> !text.cyrillicSentence(s) ? null
+        : ukrainian[s] > russian[s] ? "uk"
+        : russian[s] > ukrainian[s] ? "ru"
+        : fallback;
   }
 
   /**

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.IntFunction;
 import java.util.function.IntPredicate;
 
 /**
@@ -14,6 +15,13 @@ import java.util.function.IntPredicate;
  * and the check that finds a registered surname in English text with a first name that is not this
  * person's English one but another language's form of it ("Volodymyr Putin", "Vladimir Zelensky",
  * "Kim Chen In").
+ *
+ * <p>In Ukrainian and Russian sentences it finds a first name in the other language's form, where
+ * that language's convention is clear: in Ukrainian every first name takes its Ukrainian form
+ * ("Владимир Зеленський", "Сергей Лавров" are Russified), and in Russian the Ukrainian form of a
+ * name that is not Ukrainian is a translation artefact ("Володимир Путин"); the Ukrainian form of a
+ * Ukrainian's name in Russian text ("Володимир Зеленский") is the person's own and is left alone.
+ * Both words may be inflected ("Владимира Зеленського").
  *
  * <p>First names are compared by {@link NameKey}, so unseen transliterations ("Volodimir Putin") are
  * caught too. A combination that is the correct English name of any registered person with that
@@ -62,6 +70,10 @@ final class PersonNames {
   private final Map<Person, Map<String, String>> foreignKeys = new HashMap<>();
   /** Whose first name each key is, in any language: to catch one person's first name on another. */
   private final Map<String, Person> givenOwners = new HashMap<>();
+  /** Ukrainian and Russian family names by their stem (the form without its case ending). */
+  private final Map<String, List<Person>> byCyrillicStem = new HashMap<>();
+  private final Map<Person, Set<String>> ukrainianForms = new HashMap<>();
+  private final Map<Person, Set<String>> russianForms = new HashMap<>();
 
   PersonNames(List<Person> people) {
     for (Person person : people) {
@@ -93,7 +105,50 @@ final class PersonNames {
       }
       foreign.keySet().removeAll(own);
       foreignKeys.put(person, foreign);
+      ukrainianForms.put(person, givenForms(person.ukrainian()));
+      russianForms.put(person, givenForms(person.russian()));
+      for (List<Name> names : List.of(person.ukrainian(), person.russian())) {
+        for (Name name : names) {
+          String stem = stem(normalize(name.family()));
+          List<Person> list = byCyrillicStem.computeIfAbsent(stem, f -> new ArrayList<>());
+          if (!list.contains(person)) {
+            list.add(person);
+          }
+        }
+      }
     }
+  }
+
+  /**
+   * Cyrillic first names as written, whole and without a final vowel ("Дмитро" and "Дмитр-а").
+   * Within one script a name is spelled one way, so these are compared letter for letter: a
+   * Ukrainian phonetic spelling of a Russian name ("Сєргєй") is a deliberate choice of style, not
+   * the Russian form.
+   */
+  private static Set<String> givenForms(List<Name> names) {
+    Set<String> forms = new HashSet<>();
+    for (Name name : names) {
+      String given = normalize(name.given());
+      forms.add(given);
+      char last = given.charAt(given.length() - 1);
+      if ("аояеиіьй".indexOf(last) >= 0 && given.length() > 3) {
+        forms.add(given.substring(0, given.length() - 1));
+      }
+    }
+    return forms;
+  }
+
+  /** A Cyrillic family name without its nominative ending: "Зеленськ", "Путін", "Лукашенк". */
+  private static String stem(String name) {
+    for (String ending : List.of("ий", "ій", "ый", "ой")) {
+      if (name.endsWith(ending) && name.length() - ending.length() >= 3) {
+        return name.substring(0, name.length() - ending.length());
+      }
+    }
+    char last = name.isEmpty() ? ' ' : name.charAt(name.length() - 1);
+    return "аояеиіьй".indexOf(last) >= 0 && name.length() > 3
+        ? name.substring(0, name.length() - 1)
+        : name;
   }
 
   private static String normalize(String word) {
@@ -101,14 +156,26 @@ final class PersonNames {
     return text.normalized(0, text.length);
   }
 
-  /** Finds misnamed people in the sentences {@code english} accepts. */
-  List<Found> find(NormalizedText text, IntPredicate english) {
+  /**
+   * Finds misnamed people in the sentences {@code english} accepts, and in the sentences
+   * {@code cyrillic} says are Ukrainian ("uk") or Russian ("ru"); it answers null for the rest.
+   */
+  List<Found> find(NormalizedText text, IntPredicate english, IntFunction<String> cyrillic) {
     List<Found> found = new ArrayList<>();
     int[] starts = text.wordStarts();
     int[] ends = text.wordEnds();
     for (int w = 0; w < starts.length; w++) {
       int s = starts[w];
       if (!text.upper[s] || ends[w] - s < 2) {
+        continue;
+      }
+      char first = text.letters[s];
+      if (first >= 0x400 && first < 0x530) {
+        String language = cyrillic.apply(text.sentence[s]);
+        Found hit = language == null ? null : checkCyrillic(text, w, language);
+        if (hit != null) {
+          found.add(hit);
+        }
         continue;
       }
       List<Person> people = byFamily.get(text.normalized(s, ends[w]));
@@ -123,6 +190,106 @@ final class PersonNames {
       }
     }
     return found;
+  }
+
+  /** A Ukrainian or Russian family name, maybe inflected, after a first name in the other form. */
+  private Found checkCyrillic(NormalizedText text, int w, String language) {
+    int[] starts = text.wordStarts();
+    int[] ends = text.wordEnds();
+    List<Person> people = cyrillicBearers(text, starts[w], ends[w]);
+    if (people == null || people.get(0).familyFirst() || w == 0
+        || !text.phraseBreakAt(starts[w]) || !text.upper[starts[w - 1]]) {
+      return null;
+    }
+    Set<String> given = inflectedForms(text, starts[w - 1], ends[w - 1]);
+    boolean ukrainian = language.equals("uk");
+    for (Person person : people) {
+      if (!disjoint(given, (ukrainian ? ukrainianForms : russianForms).get(person))) {
+        return null;
+      }
+    }
+    for (Person person : people) {
+      Set<String> other = (ukrainian ? russianForms : ukrainianForms).get(person);
+      List<Name> own = ukrainian ? person.ukrainian() : person.russian();
+      if (own.isEmpty() || disjoint(given, other) || (!ukrainian && ukrainianNamed(person))) {
+        continue;
+      }
+      String first = text.originalText(starts[w - 1], ends[w - 1]);
+      String correct = own.get(0).full();
+      return ukrainian
+          ? new Found(starts[w - 1], ends[w], "In Ukrainian this name is written “" + correct
+                  + "”; “" + first + "” is the Russian form of the first name.",
+              "Українською це ім'я пишуть «" + correct + "»; «" + first
+                  + "» — російська форма імені.", correct)
+          : new Found(starts[w - 1], ends[w], "In Russian this name is written “" + correct
+                  + "”; “" + first + "” is the Ukrainian form of the first name, a sign of "
+                  + "machine translation.",
+              "Російською це ім'я пишуть «" + correct + "»; «" + first
+                  + "» — українська форма імені, слід машинного перекладу.", correct);
+    }
+    return null;
+  }
+
+  /** Whose Cyrillic family name the word is, in any case form. */
+  private List<Person> cyrillicBearers(NormalizedText text, int from, int to) {
+    String word = text.normalized(from, to);
+    for (int cut = word.length(); cut >= Math.max(3, word.length() - 4); cut--) {
+      List<Person> people = byCyrillicStem.get(word.substring(0, cut));
+      if (people != null && endsWithEnding(text, from + cut, to)) {
+        return people;
+      }
+    }
+    return null;
+  }
+
+  /** The word and the word without each case ending it may carry. */
+  private static Set<String> inflectedForms(NormalizedText text, int from, int to) {
+    String word = text.normalized(from, to);
+    Set<String> forms = new HashSet<>();
+    forms.add(word);
+    for (int cut = word.length() - 1; cut >= Math.max(3, word.length() - 4); cut--) {
+      if (endsWithEnding(text, from + cut, to)) {
+        forms.add(word.substring(0, cut));
+      }
+    }
+    return forms;
+  }
+
+  private static boolean endsWithEnding(NormalizedText text, int from, int to) {
+    if (from == to) {
+      return true;
+    }
+    int[] out = new int[Endings.maxCount()];
+    int count = Endings.forStemEndingIn(text.letters[from - 1]).ends(text, from, out);
+    for (int i = 0; i < count; i++) {
+      if (out[i] == to) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean disjoint(Set<String> a, Set<String> b) {
+    for (String key : a) {
+      if (b.contains(key)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whose English name uses the Ukrainian form of the first name: a Ukrainian's own name. */
+  private static boolean ukrainianNamed(Person person) {
+    String english = NameKey.of(person.english().get(0).given());
+    return keys(person.ukrainian()).contains(english) && !keys(person.russian()).contains(english);
+  }
+
+  private static Set<String> keys(List<Name> names) {
+    Set<String> keys = new HashSet<>();
+    for (Name name : names) {
+      keys.add(NameKey.of(name.given()));
+    }
+    return keys;
   }
 
   private Found checkGivenBefore(NormalizedText text, int w, List<Person> people) {

@@ -70,6 +70,55 @@ class WordingDetectorTest {
 
   @ParameterizedTest
   @ValueSource(strings = {
+    "uk|Владимир Зеленський провів нараду з військовими.|Володимир Зеленський",
+    "uk|Сьогодні Владимира Зеленського привітали у Брюсселі.|Володимир Зеленський",
+    "uk|Сергей Лавров знову погрожує Заходу.|Сергій Лавров",
+    "uk|Зустріч Владимира Путіна з Кімом тривала дві години.|Володимир Путін",
+    "ru|Володимир Путин прилетел в Пхеньян.|Владимир Путин",
+    "ru|Переговоры Володимира Путина и Си Цзиньпина продолжились.|Владимир Путин",
+    "ru|Олександр Лукашенко заявил о новых учениях.|Александр Лукашенко",
+  })
+  void should_flag_a_first_name_in_the_other_cyrillic_languages_form(String line) {
+    // given
+    String[] parts = line.split("\\|");
+    String language = parts[0];
+    String post = parts[1];
+
+    // when
+    Flag flag = only(DETECTOR.detect(post, language));
+
+    // then
+    assertEquals(FlagCategory.MISNAMING, flag.category());
+    assertEquals(parts[2], flag.suggestion());
+    assertSpan(post, flag);
+    assertTrue(flag.text().split(" ").length == 2, flag.text());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+    "uk|Володимир Путін і Олександр Лукашенко зустрілися в Мінську.",
+    "uk|Сергій Лавров та Дмитро Кулеба не зустрічалися.",
+    "uk|Владислав Путін, однофамілець президента Росії, виграв вибори в селі.",
+    "ru|Владимир Зеленский и Владимир Путин не встречались с 2019 года.",
+    "ru|Володимир Зеленский, как пишут украинские СМИ, посетил Харьков.",
+    "ru|Денис Шмыгаль встретился с Дмитрием Кулебой.",
+    "ru|Виталий Кличко и Владимир Кличко приехали в Киев.",
+    "uk|Віталій Кличко та Володимир Кличко приїхали до Києва.",
+    "uk|Як заявив Сєргєй Лавров, а за ним і Владімір Путін, переговорів не буде.",
+  })
+  void should_not_flag_cyrillic_names_in_their_languages_form(String line) {
+    // given
+    String[] parts = line.split("\\|");
+
+    // when
+    List<Flag> flags = DETECTOR.detect(parts[1], parts[0]);
+
+    // then
+    assertEquals(List.of(), flags);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
     "Vladimir Zelensky met the press in Kyiv.",
     "Vladimir Zelenskyy met the press in Kyiv.",
     "Volodimir Putin met the press in Moscow.",
