@@ -81,7 +81,9 @@ public final class ArticleRepository {
 
   private static void upsert(Connection c, Collection<Article> articles) throws SQLException {
     String sql =
-        "MERGE INTO article t USING (VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)) AS s("
+        // The date is cast because PostgreSQL's driver binds dates untyped, and a VALUES row would
+        // then make it text.
+        "MERGE INTO article t USING (VALUES (?, ?, ?, ?, CAST(? AS DATE), ?, ?, ?, ?, ?, ?, ?)) AS s("
             + COLUMNS
             + ") ON t.id = s.id"
             + " WHEN MATCHED THEN UPDATE SET title = s.title, outlet = s.outlet, url = s.url,"
