@@ -15,7 +15,7 @@ import javax.sql.DataSource;
 import org.kontekst.knowledge.store.StoreException;
 
 /**
- * Per-chat settings in H2 ({@code tg_chat_settings}), read through a small cache because every
+ * Per-chat settings in the database ({@code tg_chat_settings}), read through a small cache because every
  * update needs them.
  */
 public final class ChatSettingsRepository {
@@ -57,8 +57,11 @@ public final class ChatSettingsRepository {
 
   public void save(long chatId, ChatSettings settings) {
     String sql =
-        "MERGE INTO tg_chat_settings (chat_id, mode, language, updated_at) KEY (chat_id)"
-            + " VALUES (?, ?, ?, ?)";
+        "MERGE INTO tg_chat_settings t USING (VALUES (?, ?, ?, ?)) AS s(chat_id, mode, language, updated_at)"
+            + " ON t.chat_id = s.chat_id"
+            + " WHEN MATCHED THEN UPDATE SET mode = s.mode, language = s.language, updated_at = s.updated_at"
+            + " WHEN NOT MATCHED THEN INSERT (chat_id, mode, language, updated_at)"
+            + " VALUES (s.chat_id, s.mode, s.language, s.updated_at)";
     try (Connection c = db.getConnection();
         PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setLong(1, chatId);

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -40,7 +39,7 @@ public final class CuratedAliases {
         "INSERT INTO curated_alias (concept, kind, forms_en, forms_uk, forms_ru, forms_other, curator, added_at)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
     try (Connection c = db.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+        PreparedStatement ps = c.prepareStatement(sql, new String[] {"id"})) {
       ps.setString(1, entry.concept());
       ps.setString(2, entry.kind());
       ps.setString(3, String.join("|", entry.en()));

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -34,7 +33,7 @@ final class LexiconRepository {
     // The database keeps microseconds; the returned record must equal what list() reads back.
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+        PreparedStatement ps = c.prepareStatement(sql, new String[] {"id"})) {
       ps.setString(1, entry.language());
       ps.setString(2, entry.category());
       ps.setString(3, String.join(FORM_SEPARATOR, entry.forms()));
