@@ -19,6 +19,7 @@ import javax.sql.DataSource;
 import org.kontekst.knowledge.check.Match;
 import org.kontekst.knowledge.check.Report;
 import org.kontekst.knowledge.wording.Flag;
+import org.kontekst.knowledge.store.Transactions;
 
 /**
  * Aggregate usage for /stats ({@code stats_*} tables): per day and post language, checks and

@@ -11,10 +11,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.ArgumentsSource;
-import org.junit.jupiter.api.Test;
 import org.kontekst.knowledge.article.Article;
 import org.kontekst.knowledge.article.ArticleStatus;
 
@@ -28,10 +29,12 @@ class ArticleRepositoryTest {
 
   private KnowledgeStore store;
 
+  @BeforeEach
+  void open() {
+    store = database.open();
+  }
+
   private KnowledgeStore store() {
-    if (store == null) {
-      store = database.open();
-    }
     return store;
   }
 
@@ -120,5 +123,23 @@ class ArticleRepositoryTest {
     assertEquals(ArticleStatus.PENDING, articles.find("kb-1").orElseThrow().status());
     assertEquals(revision, articles.revision());
     assertTrue(articles.published().isEmpty());
+  }
+
+  @Test
+  void should_return_only_the_articles_written_since_a_revision() {
+    ArticleRepository articles = store().articles();
+    articles.upsert(article("a", "A", ArticleStatus.PUBLISHED, T0, T0));
+    long first = articles.revision();
+    articles.upsertAll(List.of(
+        article("b", "B", ArticleStatus.PENDING, T0, T0),
+        article("a", "A", ArticleStatus.RETIRED, T0, T0.plusSeconds(1))));
+
+    ArticleRepository.Changes changes = articles.changedSince(first);
+
+    assertEquals(List.of("a", "b"), changes.articles().stream().map(Article::id).toList());
+    assertEquals(ArticleStatus.RETIRED, changes.articles().get(0).status());
+    assertEquals(articles.revision(), changes.revision());
+    assertEquals(List.of(), articles.changedSince(changes.revision()).articles());
+    assertEquals(2, articles.changedSince(0).articles().size());
   }
 }

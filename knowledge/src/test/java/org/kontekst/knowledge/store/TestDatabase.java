@@ -34,6 +34,14 @@ public final class TestDatabase {
     }
   }
 
+  /** PostgreSQL alone, for what only a shared database does: several instances on one database. */
+  public static final class Postgresql implements ArgumentsProvider {
+    @Override
+    public Stream<? extends Arguments> provideArguments(ParameterDeclarations parameters, ExtensionContext context) {
+      return Stream.of(Arguments.of(postgresql(context)));
+    }
+  }
+
   /** The embedded H2 database. */
   public static TestDatabase h2() {
     return new TestDatabase("H2", null);
