@@ -68,19 +68,7 @@ public final class CuratedAliases {
 
   /** Removes an alias; false when there is none with that id. */
   public boolean remove(long id) {
-    return Transactions.inTransaction(
-        db,
-        "remove alias " + id,
-        c -> {
-          try (PreparedStatement ps = c.prepareStatement("DELETE FROM curated_alias WHERE id = ?")) {
-            ps.setLong(1, id);
-            if (ps.executeUpdate() == 0) {
-              return false;
-            }
-          }
-          Revisions.bump(c, Revisions.ALIASES);
-          return true;
-        });
+    return Revisions.deleteById(db, "curated_alias", id, Revisions.ALIASES);
   }
 
   /** The stored aliases, oldest first. */

@@ -70,6 +70,27 @@ public final class Revisions {
   }
 
   /**
+   * Deletes the row {@code id} of {@code table} (a table name fixed in the caller's code, never
+   * input) and bumps {@code topic} in the same transaction; false, and nothing bumped, when there
+   * was no such row.
+   */
+  public static boolean deleteById(DataSource db, String table, long id, String topic) {
+    return Transactions.inTransaction(
+        db,
+        "remove " + table + " " + id,
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE id = ?")) {
+            ps.setLong(1, id);
+            if (ps.executeUpdate() == 0) {
+              return false;
+            }
+          }
+          bump(c, topic);
+          return true;
+        });
+  }
+
+  /**
    * Bumps every topic and stamps every article with the new KB revision, inside the caller's
    * transaction: after a restore, everything changed.
    */

@@ -66,19 +66,7 @@ final class LexiconRepository {
   }
 
   boolean delete(long id) {
-    return Transactions.inTransaction(
-        dataSource,
-        "remove lexicon entry " + id,
-        c -> {
-          try (PreparedStatement ps = c.prepareStatement("DELETE FROM lexicon_entry WHERE id = ?")) {
-            ps.setLong(1, id);
-            if (ps.executeUpdate() == 0) {
-              return false;
-            }
-          }
-          Revisions.bump(c, Revisions.LEXICON);
-          return true;
-        });
+    return Revisions.deleteById(dataSource, "lexicon_entry", id, Revisions.LEXICON);
   }
 
   List<CuratedEntry> list() {
