@@ -53,11 +53,6 @@ final class DataOption {
     return store(dataDir(), System.getenv());
   }
 
-  /** The store at {@code dataDir} (which may differ from {@link #dataDir}, e.g. for the benchmark). */
-  StoreConfig store(Path dataDir) {
-    return store(dataDir, System.getenv());
-  }
-
   /** The store with the environment given, flags first. */
   StoreConfig store(Path dataDir, Map<String, String> env) {
     String url = dbUrl != null ? dbUrl : env.get("KONTEKST_DB_URL");

@@ -246,10 +246,6 @@ public final class Engine implements AutoCloseable {
     revisions.on(topic, apply);
   }
 
-  /** Applies every change the database has that this engine has not, now (tests; the poller does it every second). */
-  public void catchUp() {
-    revisions.poll();
-  }
 
   /**
    * What the curation commands need from the engine: the article store, the language detector and
