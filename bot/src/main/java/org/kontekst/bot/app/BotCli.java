@@ -14,6 +14,7 @@ import org.kontekst.bot.command.CheckSettings;
 import org.kontekst.bot.command.Conversation;
 import org.kontekst.bot.curation.Roles;
 import org.kontekst.knowledge.ingest.PageFetcher;
+import org.kontekst.knowledge.store.Revisions;
 import org.kontekst.bot.render.ContextWriter;
 import org.kontekst.bot.telegram.BotMetrics;
 import org.kontekst.bot.telegram.ChatAdmins;
@@ -93,7 +94,7 @@ final class BotCli implements Callable<Integer> {
             },
             "kontekst-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
-    try (Engine engine = Engine.open(data.dataDir(), env.embedding()::create);
+    try (Engine engine = Engine.open(data.store(), env.embedding()::create);
         MetricsEndpoint endpoint = metricsPort == null ? null : MetricsEndpoint.start(metricsPort, registry, running::get);
         TelegramConnection connection = TelegramConnection.open(config)) {
       if (endpoint != null) {
@@ -113,6 +114,8 @@ final class BotCli implements Callable<Integer> {
                   Ticker.systemTicker(),
                   engine.curationParts(admins, PageFetcher.standard()))
                   .withContext(contextWriter, new ChatTyping(connection.client())));
+      // Another instance on a shared database may change a chat's settings: drop the cached ones.
+      engine.onChange(Revisions.CHAT_SETTINGS, conversation.settings()::invalidateAll);
       try (TelegramBot bot =
           TelegramBot.start(
               connection, conversation.router(), conversation.commands(), conversation.texts(),

@@ -60,7 +60,7 @@ final class ChatCli implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    try (Engine engine = Engine.open(data.dataDir(), env.embedding()::create)) {
+    try (Engine engine = Engine.open(data.store(), env.embedding()::create)) {
       Conversation conversation =
           Conversation.assemble(
               new Conversation.Parts(

@@ -86,7 +86,7 @@ final class CheckCli implements Callable<Integer> {
     ReplyComposer replies =
         new ReplyComposer(new ReplyRenderer(new Texts(), Clock.systemUTC()), env.llm().contextWriter(Ticker.systemTicker()));
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-    try (Engine engine = Engine.open(data.dataDir(), env.embedding()::create)) {
+    try (Engine engine = Engine.open(data.store(), env.embedding()::create)) {
       double threshold = minScore == null ? engine.threshold() : minScore;
       Checker checker = engine.checker();
       if (!jsonl) {

@@ -3,6 +3,7 @@ package org.kontekst.bot.app;
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,16 +26,27 @@ import org.kontekst.knowledge.search.CuratedAliases;
 import org.kontekst.knowledge.search.Embedder;
 import org.kontekst.knowledge.search.Retrieval;
 import org.kontekst.knowledge.store.KnowledgeStore;
+import org.kontekst.knowledge.store.RevisionPoller;
+import org.kontekst.knowledge.store.Revisions;
+import org.kontekst.knowledge.store.StoreConfig;
 import org.kontekst.knowledge.wording.CuratedLexicon;
 import org.kontekst.knowledge.wording.Wording;
 
 /**
  * The knowledge side of Kontekst assembled from a data directory: the store, the search index
  * (rebuilt when stale) and the checker. Every subcommand that checks posts opens one and closes it.
+ *
+ * <p>What the engine holds in memory (the index, the curated lexicon and aliases, cached answers)
+ * follows the database through one {@link RevisionPoller}: a write made here applies at once, and
+ * on a database that several instances share (PostgreSQL) the engine also polls the revisions
+ * every {@link #POLL_INTERVAL}, so that another instance's write applies here within about that.
  */
 public final class Engine implements AutoCloseable {
   /** A curator's additions to the bundled alias table, if the data directory has one. */
   static final String EXTRA_ALIASES = "aliases.tsv";
+
+  /** How often an engine on a shared database looks for other instances' writes. */
+  static final Duration POLL_INTERVAL = Duration.ofSeconds(1);
 
   private final KnowledgeStore store;
   private final Retrieval retrieval;
@@ -43,6 +55,7 @@ public final class Engine implements AutoCloseable {
   private final LanguageDetector languages;
   private final CuratedAliases aliases;
   private final List<AliasTable.Source> extraAliases;
+  private final RevisionPoller revisions;
 
   private Engine(
       KnowledgeStore store,
@@ -51,7 +64,8 @@ public final class Engine implements AutoCloseable {
       CuratedLexicon lexicon,
       LanguageDetector languages,
       CuratedAliases aliases,
-      List<AliasTable.Source> extraAliases) {
+      List<AliasTable.Source> extraAliases,
+      RevisionPoller revisions) {
     this.store = store;
     this.retrieval = retrieval;
     this.checker = checker;
@@ -59,6 +73,13 @@ public final class Engine implements AutoCloseable {
     this.languages = languages;
     this.aliases = aliases;
     this.extraAliases = List.copyOf(extraAliases);
+    this.revisions = revisions;
+    revisions.on(Revisions.ARTICLES, () -> {
+      retrieval.catchUp();
+      checker.invalidate();
+    });
+    revisions.on(Revisions.LEXICON, lexicon::reload);
+    revisions.on(Revisions.ALIASES, this::reloadAliases);
   }
 
   /**
@@ -72,7 +93,7 @@ public final class Engine implements AutoCloseable {
       public synchronized long add(AliasEntry entry, String curator) {
         long id = aliases.add(entry, curator);
         try {
-          reloadAliases();
+          revisions.catchUp(Revisions.ALIASES);
         } catch (RuntimeException e) {
           aliases.remove(id);
           throw e;
@@ -84,7 +105,7 @@ public final class Engine implements AutoCloseable {
       public synchronized boolean remove(long id) {
         boolean removed = aliases.remove(id);
         if (removed) {
-          reloadAliases();
+          revisions.catchUp(Revisions.ALIASES);
         }
         return removed;
       }
@@ -113,7 +134,7 @@ public final class Engine implements AutoCloseable {
 
   /** Opens the engine with the given embedding model. */
   public static Engine open(Path dataDir, Embedder embedder) {
-    return open(dataDir, () -> embedder, LanguageDetector.standard());
+    return open(StoreConfig.embedded(dataDir), () -> embedder, LanguageDetector.standard());
   }
 
   /**
@@ -121,10 +142,16 @@ public final class Engine implements AutoCloseable {
    * the database load side by side: each takes most of a second, and start-up counts.
    */
   public static Engine open(Path dataDir, Supplier<Embedder> embedder) {
-    return open(dataDir, embedder, LanguageDetector.standard());
+    return open(StoreConfig.embedded(dataDir), embedder, LanguageDetector.standard());
   }
 
-  static Engine open(Path dataDir, Supplier<Embedder> embedderSupplier, LanguageDetector languages) {
+  /** Opens the engine on the database {@code store} names, its index in the data directory. */
+  public static Engine open(StoreConfig store, Supplier<Embedder> embedder) {
+    return open(store, embedder, LanguageDetector.standard());
+  }
+
+  static Engine open(StoreConfig config, Supplier<Embedder> embedderSupplier, LanguageDetector languages) {
+    Path dataDir = config.dataDir();
     List<AliasTable.Source> extra = new ArrayList<>();
     Path aliases = dataDir.resolve(EXTRA_ALIASES);
     if (Files.isRegularFile(aliases)) extra.add(AliasTable.Source.file(aliases));
@@ -145,8 +172,10 @@ public final class Engine implements AutoCloseable {
             });
     Future<Retrieval.Vocabulary> vocabulary = starting.submit(() -> Retrieval.vocabulary(extra));
     starting.shutdown();
-    KnowledgeStore store = KnowledgeStore.open(dataDir);
+    KnowledgeStore store = KnowledgeStore.open(config);
     try {
+      // Before anything is loaded: a write made while loading is applied again, never missed.
+      RevisionPoller revisions = new RevisionPoller(new Revisions(store.dataSource()));
       CuratedLexicon wording = Wording.withStore(store.dataSource());
       // Curators' aliases live in the database, which was not open while the bundled vocabulary
       // loaded; only when there are any is the vocabulary read again with them.
@@ -158,7 +187,11 @@ public final class Engine implements AutoCloseable {
       Retrieval retrieval =
           Retrieval.open(dataDir.resolve("index"), store.articles(), join(embedding), words);
       KnowledgeChecker checker = new KnowledgeChecker(retrieval, wording, languages, Ticker.systemTicker());
-      return new Engine(store, retrieval, checker, wording, languages, curated, withCurated);
+      Engine engine = new Engine(store, retrieval, checker, wording, languages, curated, withCurated, revisions);
+      if (store.shared()) {
+        revisions.start(POLL_INTERVAL);
+      }
+      return engine;
     } catch (RuntimeException e) {
       store.close();
       throw e;
@@ -197,12 +230,22 @@ public final class Engine implements AutoCloseable {
 
   /**
    * Tells the engine that these articles were written to the store (curation, import in-process):
-   * the index follows at once and cached answers are dropped.
+   * the index follows at once, by the same catch-up that applies other instances' writes, and
+   * cached answers are dropped.
    */
   public void articlesChanged(java.util.Collection<org.kontekst.knowledge.article.Article> changed) {
-    retrieval.articlesChanged(changed);
-    checker.invalidate();
+    revisions.catchUp(Revisions.ARTICLES);
   }
+
+  /**
+   * Runs {@code apply} whenever {@code topic} (one of {@link Revisions#TOPICS}) changes in the
+   * database, here or, on a shared database, on another instance: e.g. the bot drops its cached
+   * chat settings.
+   */
+  public void onChange(String topic, Runnable apply) {
+    revisions.on(topic, apply);
+  }
+
 
   /**
    * What the curation commands need from the engine: the article store, the language detector and
@@ -224,6 +267,7 @@ public final class Engine implements AutoCloseable {
   @Override
   public void close() {
     try {
+      revisions.close();
       retrieval.close();
     } finally {
       store.close();

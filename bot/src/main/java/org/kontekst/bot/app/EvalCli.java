@@ -89,7 +89,7 @@ final class EvalCli implements Callable<Integer> {
       System.err.println("no such file: " + cases);
       return 2;
     }
-    try (Engine engine = Engine.open(data.dataDir(), env.embedding()::create)) {
+    try (Engine engine = Engine.open(data.store(), env.embedding()::create)) {
       if (engine.articleCount() == 0) {
         System.err.println("the knowledge base in " + data.dataDir() + " is empty: run `kontekst import` first");
         return 2;

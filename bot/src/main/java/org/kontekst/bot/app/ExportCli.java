@@ -67,7 +67,7 @@ final class ExportCli implements Callable<Integer> {
       Files.createDirectories(dir);
     }
     Path partial = Files.createTempFile(dir, ".kontekst-export", ".part");
-    try (KnowledgeStore store = KnowledgeStore.open(data.dataDir())) {
+    try (KnowledgeStore store = KnowledgeStore.open(data.store())) {
       Map<String, Integer> counts;
       try (BufferedWriter writer = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
         counts = switch (format) {

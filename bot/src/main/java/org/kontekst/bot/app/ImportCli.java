@@ -16,6 +16,7 @@ import org.kontekst.knowledge.ingest.ArticleImporter;
 import org.kontekst.knowledge.ingest.ImportOutcome;
 import org.kontekst.knowledge.language.LanguageDetector;
 import org.kontekst.knowledge.store.KnowledgeStore;
+import org.kontekst.knowledge.store.StoreConfig;
 import org.kontekst.knowledge.store.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -72,8 +73,8 @@ final class ImportCli implements Callable<Integer> {
     int files = 0;
     int failed = 0;
     int skipped = 0;
-    Path dataDir = data.dataDir();
-    try (KnowledgeStore store = KnowledgeStore.open(dataDir)) {
+    StoreConfig where = data.store();
+    try (KnowledgeStore store = KnowledgeStore.open(where)) {
       ArticleImporter importer = new ArticleImporter(store.articles(), LanguageDetector.standard());
       List<ImportOutcome> outcomes = importer.importPaths(paths, outcome -> out.println(line(outcome)));
       for (ImportOutcome outcome : outcomes) {
@@ -89,7 +90,9 @@ final class ImportCli implements Callable<Integer> {
       }
     } catch (StoreException e) {
       err.println("kontekst import: " + e.getMessage());
-      err.println("Check that " + dataDir + " is writable and that no running bot holds the database.");
+      err.println(where.shared()
+          ? "Check that the database is reachable and that the user may write it."
+          : "Check that " + where.dataDir() + " is writable and that no running bot holds the database.");
       return SOME_FAILED;
     }
     out.printf(
@@ -102,7 +105,7 @@ final class ImportCli implements Callable<Integer> {
 
   /** Restores a backup written by {@code kontekst export} into an empty data directory. */
   private int restore(Path backup, PrintWriter out, PrintWriter err) {
-    try (KnowledgeStore store = KnowledgeStore.open(data.dataDir());
+    try (KnowledgeStore store = KnowledgeStore.open(data.store());
         BufferedReader in = Files.newBufferedReader(backup, StandardCharsets.UTF_8)) {
       Map<String, Integer> counts = new Backup(store.dataSource()).restore(in);
       out.println("restored " + ExportCli.describe(counts) + " from " + backup);

@@ -72,7 +72,7 @@ final class SourcesCli implements Callable<Integer> {
         throw new IllegalArgumentException("no such file: " + file);
       }
       PrintWriter out = spec.commandLine().getOut();
-      try (KnowledgeStore store = KnowledgeStore.open(data.dataDir());
+      try (KnowledgeStore store = KnowledgeStore.open(data.store());
           Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
         SourceRegistry.Imported result =
             new SourceRegistry(store.dataSource(), Clock.systemUTC()).importChannels(in, label, note, CLI);
@@ -117,7 +117,7 @@ final class SourcesCli implements Callable<Integer> {
     @Override
     public Integer call() {
       ListedSource source = new ListedSource(target.kind(), target.handle(), "", label, note);
-      try (KnowledgeStore store = KnowledgeStore.open(data.dataDir())) {
+      try (KnowledgeStore store = KnowledgeStore.open(data.store())) {
         new SourceRegistry(store.dataSource(), Clock.systemUTC()).put(source, CLI);
       }
       spec.commandLine().getOut().println("listed " + source.handle() + ": " + source.label());
@@ -135,7 +135,7 @@ final class SourcesCli implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      try (KnowledgeStore store = KnowledgeStore.open(data.dataDir())) {
+      try (KnowledgeStore store = KnowledgeStore.open(data.store())) {
         boolean removed = new SourceRegistry(store.dataSource(), Clock.systemUTC()).remove(target.kind(), target.handle());
         spec.commandLine().getOut().println(removed ? "removed" : "not listed");
         return removed ? 0 : 1;
@@ -151,7 +151,7 @@ final class SourcesCli implements Callable<Integer> {
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      try (KnowledgeStore store = KnowledgeStore.open(data.dataDir())) {
+      try (KnowledgeStore store = KnowledgeStore.open(data.store())) {
         for (ListedSource s : new SourceRegistry(store.dataSource(), Clock.systemUTC()).list(Integer.MAX_VALUE)) {
           out.println(s.kind().name().toLowerCase(java.util.Locale.ROOT) + "\t" + s.handle() + "\t" + s.label() + "\t" + s.note());
         }

@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.kontekst.knowledge.store.Revisions;
 
 /**
  * The whole curated state of a data directory as one JSON Lines file of typed records (format in
@@ -275,9 +276,8 @@ public final class Backup {
         if (!ended) {
           throw new BackupException("the file ends without its end record: it was cut off; nothing was restored");
         }
-        try (PreparedStatement ps = c.prepareStatement("UPDATE kb_revision SET revision = revision + 1 WHERE id = 1")) {
-          ps.executeUpdate();
-        }
+        // Everything changed: indexes and other instances sharing the database follow.
+        Revisions.bumpAll(c);
         c.commit();
       } catch (SQLException | RuntimeException | IOException e) {
         c.rollback();

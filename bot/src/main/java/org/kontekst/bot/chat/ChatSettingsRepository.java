@@ -12,11 +12,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Objects;
 import javax.sql.DataSource;
+import org.kontekst.knowledge.store.Revisions;
 import org.kontekst.knowledge.store.StoreException;
+import org.kontekst.knowledge.store.Transactions;
 
 /**
- * Per-chat settings in H2 ({@code tg_chat_settings}), read through a small cache because every
- * update needs them.
+ * Per-chat settings in the database ({@code tg_chat_settings}), read through a small cache because
+ * every update needs them. A save bumps their revision, and instances sharing the database drop
+ * their caches ({@link #invalidateAll}).
  */
 public final class ChatSettingsRepository {
   private final DataSource db;
@@ -57,18 +60,33 @@ public final class ChatSettingsRepository {
 
   public void save(long chatId, ChatSettings settings) {
     String sql =
-        "MERGE INTO tg_chat_settings (chat_id, mode, language, updated_at) KEY (chat_id)"
-            + " VALUES (?, ?, ?, ?)";
-    try (Connection c = db.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setLong(1, chatId);
-      ps.setString(2, settings.mode().name());
-      ps.setString(3, settings.language() == null ? null : settings.language().code());
-      ps.setObject(4, OffsetDateTime.now(ZoneOffset.UTC));
-      ps.executeUpdate();
-    } catch (SQLException e) {
-      throw new StoreException("cannot save settings of chat " + chatId + ": " + e.getMessage(), e);
-    }
+        "MERGE INTO tg_chat_settings t USING (VALUES (?, ?, ?, ?)) AS s(chat_id, mode, language, updated_at)"
+            + " ON t.chat_id = s.chat_id"
+            + " WHEN MATCHED THEN UPDATE SET mode = s.mode, language = s.language, updated_at = s.updated_at"
+            + " WHEN NOT MATCHED THEN INSERT (chat_id, mode, language, updated_at)"
+            + " VALUES (s.chat_id, s.mode, s.language, s.updated_at)";
+    Transactions.inTransaction(
+        db,
+        "save settings of chat " + chatId,
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, chatId);
+            ps.setString(2, settings.mode().name());
+            ps.setString(3, settings.language() == null ? null : settings.language().code());
+            ps.setObject(4, OffsetDateTime.now(ZoneOffset.UTC));
+            ps.executeUpdate();
+          }
+          Revisions.bump(c, Revisions.CHAT_SETTINGS);
+          return null;
+        });
     cache.put(chatId, settings);
+  }
+
+  /**
+   * Forgets every cached setting: another instance that shares the database changed one (the
+   * revision says that something changed, not which chat's).
+   */
+  public void invalidateAll() {
+    cache.invalidateAll();
   }
 }

@@ -20,6 +20,7 @@ import org.kontekst.knowledge.article.ArticleStatus;
 import org.kontekst.knowledge.article.Languages;
 import org.kontekst.knowledge.store.ArticleRepository;
 import org.kontekst.knowledge.store.StoreException;
+import org.kontekst.knowledge.store.Transactions;
 
 /**
  * The curation actions on articles and roles. Each runs in one transaction that writes the change
@@ -257,27 +258,7 @@ public final class Curation {
     return clock.instant().truncatedTo(ChronoUnit.MICROS);
   }
 
-  @FunctionalInterface
-  private interface Work<T> {
-    T run(Connection c) throws SQLException;
-  }
-
-  private <T> T transaction(Work<T> work) {
-    try (Connection c = db.getConnection()) {
-      boolean auto = c.getAutoCommit();
-      c.setAutoCommit(false);
-      try {
-        T result = work.run(c);
-        c.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(auto);
-      }
-    } catch (SQLException e) {
-      throw new StoreException("the curation change was not saved: " + e.getMessage(), e);
-    }
+  private <T> T transaction(Transactions.Work<T> work) {
+    return Transactions.inTransaction(db, "save the curation change", work);
   }
 }

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +19,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 import org.kontekst.bot.chat.InterfaceLanguage;
 import org.kontekst.bot.feedback.VolunteerPost;
+import org.kontekst.knowledge.store.Transactions;
 
 /**
  * The queue in H2 ({@code queue_item}, and the queue and notice columns of {@code
@@ -65,7 +65,7 @@ final class QueueRepository implements NoticeOutbox {
               c.prepareStatement(
                   "INSERT INTO tg_volunteer_post (created_at, reply_id, text, forwarded_from,"
                       + " interface_language, user_hash, notify_chat_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                  Statement.RETURN_GENERATED_KEYS)) {
+                  new String[] {"id"})) {
             ps.setObject(1, at(now));
             ps.setLong(2, post.replyId());
             ps.setString(3, post.text());
@@ -133,7 +133,7 @@ final class QueueRepository implements NoticeOutbox {
         c.prepareStatement(
             "INSERT INTO queue_item (fingerprint, language, " + counter + ", first_seen, last_seen)"
                 + " VALUES (?, ?, 1, ?, ?)",
-            Statement.RETURN_GENERATED_KEYS)) {
+            new String[] {"id"})) {
       ps.setBytes(1, fingerprint);
       ps.setString(2, language);
       ps.setObject(3, at(now));

@@ -20,9 +20,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.kontekst.bot.render.SourceLabel;
+import org.kontekst.knowledge.store.Transactions;
 
 /**
- * The source registry in H2 ({@code source_entry}): channels and domains with their labels, the
+ * The source registry in the database ({@code source_entry}): channels and domains with their labels, the
  * seed import from a CSV of channels, and the lookup a reply makes for the channel a post was
  * forwarded from and the domains and t.me channels it links to.
  */
@@ -51,8 +52,13 @@ public final class SourceRegistry {
   private int put(Connection c, ListedSource s, String addedBy) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "MERGE INTO source_entry (kind, handle, name, label, note, added_by, added_at) KEY (kind, handle)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            "MERGE INTO source_entry t USING (VALUES (?, ?, ?, ?, ?, ?, ?))"
+                + " AS s(kind, handle, name, label, note, added_by, added_at)"
+                + " ON t.kind = s.kind AND t.handle = s.handle"
+                + " WHEN MATCHED THEN UPDATE SET name = s.name, label = s.label, note = s.note,"
+                + " added_by = s.added_by, added_at = s.added_at"
+                + " WHEN NOT MATCHED THEN INSERT (kind, handle, name, label, note, added_by, added_at)"
+                + " VALUES (s.kind, s.handle, s.name, s.label, s.note, s.added_by, s.added_at)")) {
       ps.setString(1, s.kind().name());
       ps.setString(2, s.handle());
       ps.setString(3, s.name());

@@ -19,6 +19,8 @@ import javax.sql.DataSource;
 import org.kontekst.knowledge.check.Match;
 import org.kontekst.knowledge.check.Report;
 import org.kontekst.knowledge.wording.Flag;
+import org.kontekst.knowledge.store.StoreException;
+import org.kontekst.knowledge.store.Transactions;
 
 /**
  * Aggregate usage for /stats ({@code stats_*} tables): per day and post language, checks and
@@ -36,8 +38,22 @@ public final class UsageStats {
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
-  /** Counts one checked post, in one transaction. */
+  /**
+   * Counts one checked post, in one transaction. Instances that share a database can both find no
+   * row for a new day and both insert it; the loser counts again, and then finds the row.
+   */
   public synchronized void checked(Report report) {
+    try {
+      count(report);
+    } catch (StoreException e) {
+      if (!(e.getCause() instanceof SQLException s) || !"23505".equals(s.getSQLState())) {
+        throw e;
+      }
+      count(report);
+    }
+  }
+
+  private void count(Report report) {
     LocalDate day = LocalDate.now(clock.withZone(ZoneOffset.UTC));
     String language = report.language().length() > 8 ? report.language().substring(0, 8) : report.language();
     Transactions.inTransaction(

@@ -17,7 +17,7 @@ import org.kontekst.bot.chat.InterfaceLanguage;
 import org.kontekst.knowledge.store.StoreException;
 
 /**
- * Feedback in H2: answers to "Helpful" / "Not relevant" ({@code tg_feedback}), posts sent to
+ * Feedback in the database: answers to "Helpful" / "Not relevant" ({@code tg_feedback}), posts sent to
  * volunteers ({@code tg_volunteer_post}) and per-person usage counts ({@code tg_user_stats}), all
  * keyed by salted user hashes.
  */
@@ -36,8 +36,11 @@ public final class FeedbackRepository implements VolunteerInbox {
       throw new IllegalArgumentException("an answer is HELPFUL or NOT_RELEVANT: " + answer);
     }
     String sql =
-        "MERGE INTO tg_feedback (reply_id, user_hash, answer, answered_at) KEY (reply_id, user_hash)"
-            + " VALUES (?, ?, ?, ?)";
+        "MERGE INTO tg_feedback t USING (VALUES (?, ?, ?, ?)) AS s(reply_id, user_hash, answer, answered_at)"
+            + " ON t.reply_id = s.reply_id AND t.user_hash = s.user_hash"
+            + " WHEN MATCHED THEN UPDATE SET answer = s.answer, answered_at = s.answered_at"
+            + " WHEN NOT MATCHED THEN INSERT (reply_id, user_hash, answer, answered_at)"
+            + " VALUES (s.reply_id, s.user_hash, s.answer, s.answered_at)";
     try (Connection c = db.getConnection();
         PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setLong(1, replyId);

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
@@ -43,7 +42,7 @@ public final class ReplyLog {
         "INSERT INTO tg_reply (created_at, chat_kind, language, article_ids, top_score, flag_count)"
             + " VALUES (?, ?, ?, ?, ?, ?)";
     try (Connection c = db.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+        PreparedStatement ps = c.prepareStatement(sql, new String[] {"id"})) {
       ps.setObject(1, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
       ps.setString(2, chatKind.name());
       ps.setString(3, language.code());

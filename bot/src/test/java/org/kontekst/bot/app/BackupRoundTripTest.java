@@ -13,11 +13,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ArgumentsSource;
 import org.kontekst.bot.curation.AuditEntry;
 import org.kontekst.bot.curation.AuditLog;
 import org.kontekst.bot.curation.Curation;
@@ -26,23 +30,45 @@ import org.kontekst.bot.curation.Roles;
 import org.kontekst.knowledge.article.Article;
 import org.kontekst.knowledge.article.ArticleStatus;
 import org.kontekst.knowledge.store.KnowledgeStore;
+import org.kontekst.knowledge.store.StoreConfig;
+import org.kontekst.knowledge.store.TestDatabase;
 import org.kontekst.knowledge.wording.CuratedEntry;
 import org.kontekst.knowledge.wording.CuratedLexicon;
 import org.kontekst.knowledge.wording.LexiconEntry;
 import org.kontekst.knowledge.wording.Wording;
 import picocli.CommandLine;
 
-/** {@code kontekst export} then {@code kontekst import} into an empty data directory reproduces everything. */
+/**
+ * {@code kontekst export} then {@code kontekst import} into an empty data directory reproduces
+ * everything, on H2 and on PostgreSQL (chosen with {@code --db-url}, as a deployment would).
+ */
+@ParameterizedClass(name = "{0}")
+@ArgumentsSource(TestDatabase.Both.class)
 class BackupRoundTripTest {
+  @Parameter TestDatabase database;
   @TempDir Path tmp;
 
   private final StringWriter err = new StringWriter();
+  private final Map<String, StoreConfig> stores = new HashMap<>();
 
-  private int run(String... args) {
+  /** The store called {@code name}: H2 in a data directory of that name, or a new PostgreSQL database. */
+  private StoreConfig store(String name) {
+    return stores.computeIfAbsent(
+        name, n -> database.isPostgresql() ? database.config(tmp.resolve(n)) : StoreConfig.embedded(tmp.resolve(n)));
+  }
+
+  /** {@code command}, the options that select the store {@code name}, then {@code rest}. */
+  private int run(String command, String name, String... rest) {
+    StoreConfig where = store(name);
+    List<String> args = new ArrayList<>(List.of(command, "--data", where.dataDir().toString()));
+    if (where.url() != null) {
+      args.addAll(List.of("--db-url", where.url(), "--db-user", where.user()));
+    }
+    args.addAll(List.of(rest));
     CommandLine cli = Main.commandLine(Map.of());
     cli.setOut(new PrintWriter(new StringWriter()));
     cli.setErr(new PrintWriter(err));
-    return cli.execute(args);
+    return cli.execute(args.toArray(String[]::new));
   }
 
   private static Article article(String id, String title, String language, ArticleStatus status) {
@@ -52,8 +78,8 @@ class BackupRoundTripTest {
         status, t, t);
   }
 
-  private void curate(Path dir) {
-    try (KnowledgeStore store = KnowledgeStore.open(dir)) {
+  private void curate(String name) {
+    try (KnowledgeStore store = KnowledgeStore.open(store(name))) {
       Clock clock = Clock.fixed(Instant.parse("2025-01-02T03:04:05.678901Z"), ZoneOffset.UTC);
       Roles roles = new Roles(store.dataSource(), Set.of(1L));
       Curation curation = new Curation(store.dataSource(), store.articles(), roles, new AuditLog(store.dataSource()), a -> {}, clock);
@@ -77,9 +103,15 @@ class BackupRoundTripTest {
       sql(store, "INSERT INTO source_entry (kind, handle, name, label, note, added_by, added_at)"
           + " VALUES ('CHANNEL', 'rian_ru', 'РИА Новости', 'state-controlled media', 'listed by CCD, March 2024', 'cli',"
           + " TIMESTAMP WITH TIME ZONE '2025-01-02 03:04:05+00')");
-      sql(store, "INSERT INTO queue_item (fingerprint, language, unmatched, sent, first_seen, last_seen, status)"
-          + " VALUES (X'0102030405', 'uk', 3, 1, TIMESTAMP WITH TIME ZONE '2025-01-02 03:04:05+00',"
-          + " TIMESTAMP WITH TIME ZONE '2025-01-03 03:04:05+00', 'OPEN')");
+      try (var c = store.dataSource().getConnection();
+          var ps = c.prepareStatement("INSERT INTO queue_item (fingerprint, language, unmatched, sent, first_seen,"
+              + " last_seen, status) VALUES (?, 'uk', 3, 1, TIMESTAMP WITH TIME ZONE '2025-01-02 03:04:05+00',"
+              + " TIMESTAMP WITH TIME ZONE '2025-01-03 03:04:05+00', 'OPEN')")) {
+        ps.setBytes(1, new byte[] {1, 2, 3, 4, 5});
+        ps.executeUpdate();
+      } catch (java.sql.SQLException e) {
+        throw new IllegalStateException(e);
+      }
       sql(store, "INSERT INTO tg_volunteer_post (created_at, reply_id, text, forwarded_from, interface_language, user_hash,"
           + " notify_chat_id, status, queue_item_id) VALUES (TIMESTAMP WITH TIME ZONE '2025-01-03 03:04:05+00', 7,"
           + " 'Пост, який людина надіслала волонтерам', 'Some channel', 'uk', 'abc123', 42, 'NEW',"
@@ -97,15 +129,13 @@ class BackupRoundTripTest {
 
   @Test
   void should_reproduce_articles_lexicon_roles_audit_aliases_sources_and_queue_exactly_in_an_empty_data_directory() throws Exception {
-    Path original = tmp.resolve("original");
-    Path restored = tmp.resolve("restored");
     Path backup = tmp.resolve("backups/kb.jsonl");
     Path again = tmp.resolve("backups/again.jsonl");
-    curate(original);
+    curate("original");
 
-    assertEquals(0, run("export", "--data", original.toString(), backup.toString()), err.toString());
-    assertEquals(0, run("import", "--data", restored.toString(), backup.toString()), err.toString());
-    assertEquals(0, run("export", "--data", restored.toString(), again.toString()), err.toString());
+    assertEquals(0, run("export", "original", backup.toString()), err.toString());
+    assertEquals(0, run("import", "restored", backup.toString()), err.toString());
+    assertEquals(0, run("export", "restored", again.toString()), err.toString());
 
     List<String> first = Files.readAllLines(backup, StandardCharsets.UTF_8);
     List<String> second = Files.readAllLines(again, StandardCharsets.UTF_8);
@@ -113,7 +143,8 @@ class BackupRoundTripTest {
     // articles, lexicon, roles, audit, alias, source, queue item, volunteer post, header and end
     assertEquals(4 + 2 + 2 + 9 + 1 + 1 + 1 + 1 + 2, first.size(), String.join("\n", first));
     assertTrue(first.stream().anyMatch(l -> l.contains("\"type\":\"volunteer_post\"") && l.contains("волонтерам")));
-    try (KnowledgeStore a = KnowledgeStore.open(original); KnowledgeStore b = KnowledgeStore.open(restored)) {
+    try (KnowledgeStore a = KnowledgeStore.open(store("original"));
+        KnowledgeStore b = KnowledgeStore.open(store("restored"))) {
       assertEquals(a.articles().all(), b.articles().all());
       assertEquals(new Roles(a.dataSource(), Set.of()).all(), new Roles(b.dataSource(), Set.of()).all());
       assertEquals(new AuditLog(a.dataSource()).all(), new AuditLog(b.dataSource()).all());
@@ -123,15 +154,31 @@ class BackupRoundTripTest {
   }
 
   @Test
-  void should_give_new_rows_fresh_ids_after_a_restore() throws Exception {
-    Path original = tmp.resolve("original");
-    Path restored = tmp.resolve("restored");
+  void should_move_a_knowledge_base_from_the_embedded_database_to_this_one() throws Exception {
     Path backup = tmp.resolve("kb.jsonl");
-    curate(original);
-    run("export", "--data", original.toString(), backup.toString());
-    run("import", "--data", restored.toString(), backup.toString());
+    stores.put("embedded", StoreConfig.embedded(tmp.resolve("embedded")));
+    curate("embedded");
 
-    try (KnowledgeStore b = KnowledgeStore.open(restored)) {
+    assertEquals(0, run("export", "embedded", backup.toString()), err.toString());
+    assertEquals(0, run("import", "restored", backup.toString()), err.toString());
+
+    try (KnowledgeStore a = KnowledgeStore.open(store("embedded"));
+        KnowledgeStore b = KnowledgeStore.open(store("restored"))) {
+      assertEquals(4, b.articles().all().size());
+      assertEquals(a.articles().all(), b.articles().all());
+      assertEquals(new AuditLog(a.dataSource()).all(), new AuditLog(b.dataSource()).all());
+      assertEquals(Wording.withStore(a.dataSource()).list(), Wording.withStore(b.dataSource()).list());
+    }
+  }
+
+  @Test
+  void should_give_new_rows_fresh_ids_after_a_restore() throws Exception {
+    Path backup = tmp.resolve("kb.jsonl");
+    curate("original");
+    run("export", "original", backup.toString());
+    run("import", "restored", backup.toString());
+
+    try (KnowledgeStore b = KnowledgeStore.open(store("restored"))) {
       Curation curation = new Curation(b.dataSource(), b.articles(), new Roles(b.dataSource(), Set.of(1L)), new AuditLog(b.dataSource()), x -> {}, Clock.systemUTC());
       curation.approve(300, "pending-one");
       CuratedEntry entry = Wording.withStore(b.dataSource()).add(
@@ -145,12 +192,11 @@ class BackupRoundTripTest {
 
   @Test
   void should_refuse_to_restore_into_a_data_directory_with_articles_and_change_nothing() throws Exception {
-    Path original = tmp.resolve("original");
     Path backup = tmp.resolve("kb.jsonl");
-    curate(original);
-    run("export", "--data", original.toString(), backup.toString());
+    curate("original");
+    run("export", "original", backup.toString());
 
-    int code = run("import", "--data", original.toString(), backup.toString());
+    int code = run("import", "original", backup.toString());
 
     assertEquals(1, code);
     assertTrue(err.toString().contains("restore a backup into an empty data directory"), err.toString());
@@ -158,10 +204,9 @@ class BackupRoundTripTest {
 
   @Test
   void should_refuse_a_cut_off_or_tampered_backup_and_restore_nothing() throws Exception {
-    Path original = tmp.resolve("original");
     Path backup = tmp.resolve("kb.jsonl");
-    curate(original);
-    run("export", "--data", original.toString(), backup.toString());
+    curate("original");
+    run("export", "original", backup.toString());
     List<String> lines = Files.readAllLines(backup, StandardCharsets.UTF_8);
     Path cut = tmp.resolve("cut.jsonl");
     Files.write(cut, lines.subList(0, lines.size() - 1), StandardCharsets.UTF_8);
@@ -170,12 +215,12 @@ class BackupRoundTripTest {
     withUnknown.add(2, "{\"type\":\"article\",\"id\":\"x\",\"colour\":\"red\"}");
     Files.write(unknown, withUnknown, StandardCharsets.UTF_8);
 
-    assertEquals(1, run("import", "--data", tmp.resolve("a").toString(), cut.toString()));
-    assertEquals(1, run("import", "--data", tmp.resolve("b").toString(), unknown.toString()));
+    assertEquals(1, run("import", "a", cut.toString()));
+    assertEquals(1, run("import", "b", unknown.toString()));
 
     assertTrue(err.toString().contains("it was cut off; nothing was restored"), err.toString());
     assertTrue(err.toString().contains("line 3: unknown field 'colour' in a article record"), err.toString());
-    try (KnowledgeStore a = KnowledgeStore.open(tmp.resolve("a"))) {
+    try (KnowledgeStore a = KnowledgeStore.open(store("a"))) {
       assertEquals(List.of(), a.articles().all());
       assertEquals(List.of(), new AuditLog(a.dataSource()).all());
     }

@@ -29,9 +29,10 @@ import org.kontekst.knowledge.ingest.FetchLimits;
 import org.kontekst.knowledge.ingest.PageFetcher;
 import org.kontekst.knowledge.language.LanguageDetector;
 import org.kontekst.knowledge.store.KnowledgeStore;
+import org.kontekst.knowledge.store.TestDatabase;
 
 /**
- * A conversation with curation on an in-memory H2 database, a local HTTP server that serves
+ * A conversation with curation on a database (in-memory H2 unless given), a local HTTP server that serves
  * article pages, redirects, huge and slow pages, and a resolver with hosts that play DNS tricks.
  * Loopback is allowed for 127.0.0.1 only, as the test's own exception to the production policy.
  */
@@ -73,7 +74,14 @@ final class CurationFixture implements AutoCloseable {
   private final AtomicInteger messageIds = new AtomicInteger();
 
   CurationFixture() throws IOException {
-    store = KnowledgeStore.open("jdbc:h2:mem:curation" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1");
+    this(null);
+  }
+
+  /** The fixture on a fresh database of the given kind (null: in-memory H2). */
+  CurationFixture(TestDatabase database) throws IOException {
+    store = database == null
+        ? KnowledgeStore.open("jdbc:h2:mem:curation" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1")
+        : database.open();
     server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
     server.createContext("/news/putin-kim-treaty-signed", e -> send(e, 200, "text/html; charset=utf-8", NEWS_PAGE.getBytes(StandardCharsets.UTF_8)));
     server.createContext("/short", e -> redirect(e, "/news/putin-kim-treaty-signed"));

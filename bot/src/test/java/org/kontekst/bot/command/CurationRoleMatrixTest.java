@@ -13,14 +13,22 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kontekst.bot.chat.ChatKind;
 import org.kontekst.bot.curation.Role;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ArgumentsSource;
+import org.kontekst.knowledge.store.TestDatabase;
 
 /** Every curation command against every role: allowed exactly from its role up, refused before it touches anything. */
+@ParameterizedClass(name = "{0}")
+@ArgumentsSource(TestDatabase.Both.class)
 class CurationRoleMatrixTest {
+  @Parameter TestDatabase database;
+
   private CurationFixture f;
 
   @BeforeEach
   void start() throws Exception {
-    f = new CurationFixture().withRoles();
+    f = new CurationFixture(database).withRoles();
   }
 
   @AfterEach

@@ -10,15 +10,23 @@ import org.junit.jupiter.api.Test;
 import org.kontekst.bot.curation.AuditEntry;
 import org.kontekst.bot.curation.AuditLog;
 import org.kontekst.knowledge.article.ArticleStatus;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ArgumentsSource;
+import org.kontekst.knowledge.store.TestDatabase;
 
 /** From a curator's addition to publication, edits, rejection and retirement, each audited and indexed at once. */
+@ParameterizedClass(name = "{0}")
+@ArgumentsSource(TestDatabase.Both.class)
 class CurationWorkflowTest {
+  @Parameter TestDatabase database;
+
   private CurationFixture f;
   private String id;
 
   @BeforeEach
   void start() throws Exception {
-    f = new CurationFixture().withRoles();
+    f = new CurationFixture(database).withRoles();
     f.say(CurationFixture.CURATOR, "/add " + f.url("/news/putin-kim-treaty-signed"));
     id = "putin-kim-treaty-signed";
   }

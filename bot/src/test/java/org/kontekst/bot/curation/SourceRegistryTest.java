@@ -7,14 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.StringReader;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.kontekst.bot.render.SourceLabel;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ArgumentsSource;
 import org.kontekst.knowledge.store.KnowledgeStore;
+import org.kontekst.knowledge.store.TestDatabase;
 
+@ParameterizedClass(name = "{0}")
+@ArgumentsSource(TestDatabase.Both.class)
 class SourceRegistryTest {
-  private static final AtomicInteger DATABASES = new AtomicInteger();
   private static final String CSV =
       "name,handle,link,subscribers,snapshot_date,private\n"
           + "РИА Новости ☑️,rian_ru,https://t.me/s/rian_ru,2979380,19.03.2024,\n"
@@ -23,9 +26,13 @@ class SourceRegistryTest {
           + "Broken,<script>,,1,19.03.2024,\n"
           + "Private,,,1,19.03.2024,1\n";
 
-  private final KnowledgeStore store =
-      KnowledgeStore.open("jdbc:h2:mem:sources" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1");
-  private final SourceRegistry registry = new SourceRegistry(store.dataSource(), Clock.systemUTC());
+  private final KnowledgeStore store;
+  private final SourceRegistry registry;
+
+  SourceRegistryTest(TestDatabase database) {
+    store = database.open();
+    registry = new SourceRegistry(store.dataSource(), Clock.systemUTC());
+  }
 
   @AfterEach
   void close() {

@@ -19,10 +19,11 @@ import org.kontekst.knowledge.wording.Wording;
 import org.kontekst.bot.command.KnowledgeSummary;
 import org.kontekst.bot.render.ContextWriter;
 import org.kontekst.knowledge.store.KnowledgeStore;
+import org.kontekst.knowledge.store.TestDatabase;
 
 /**
- * The real bot against the fake Bot API on loopback, with a fake checker and an in-memory H2
- * database that outlives restarts of the bot within one test.
+ * The real bot against the fake Bot API on loopback, with a fake checker and a database (in-memory
+ * H2 unless given) that outlives restarts of the bot within one test.
  */
 public final class BotHarness implements AutoCloseable {
   public static final String TOKEN = "123:TEST";
@@ -43,9 +44,20 @@ public final class BotHarness implements AutoCloseable {
     this(SendLimits.unlimited());
   }
 
+  /** The bot on a fresh database of the given kind (H2 or PostgreSQL). */
+  public BotHarness(TestDatabase database) throws Exception {
+    this(SendLimits.unlimited(), database);
+  }
+
   public BotHarness(SendLimits limits) throws Exception {
+    this(limits, null);
+  }
+
+  private BotHarness(SendLimits limits, TestDatabase database) throws Exception {
+    store = database == null
+        ? KnowledgeStore.open("jdbc:h2:mem:bot" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1")
+        : database.open();
     api = FakeBotApi.start(TOKEN);
-    store = KnowledgeStore.open("jdbc:h2:mem:bot" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1");
     config =
         TelegramConfig.of(TOKEN, api.url().toString())
             .withPollTimeout(Duration.ofSeconds(1))

@@ -18,16 +18,24 @@ import org.kontekst.bot.bench.Updates;
 import org.kontekst.bot.feedback.ButtonData;
 import org.kontekst.bot.feedback.FeedbackAction;
 import org.kontekst.bot.feedback.VolunteerPost;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ArgumentsSource;
+import org.kontekst.knowledge.store.TestDatabase;
 
+@ParameterizedClass(name = "{0}")
+@ArgumentsSource(TestDatabase.Both.class)
 class FeedbackTest {
   private static final long USER = 700;
+
+  @Parameter TestDatabase database;
   private BotHarness harness;
   private ObjectNode original;
   private JsonNode keyboard;
 
   @BeforeEach
   void start() throws Exception {
-    harness = new BotHarness().start();
+    harness = new BotHarness(database).start();
     var post = Updates.privateMessage(10, USER).from(USER, "en").text("Bucha was staged").forwardedFromChannel("Chan", "chan");
     original = post.message();
     harness.send(post.update(harness.api.nextUpdateId()));

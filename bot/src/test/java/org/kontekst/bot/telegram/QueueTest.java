@@ -27,8 +27,14 @@ import org.kontekst.knowledge.check.Checker;
 import org.kontekst.knowledge.check.Match;
 import org.kontekst.knowledge.check.Post;
 import org.kontekst.knowledge.check.Report;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ArgumentsSource;
+import org.kontekst.knowledge.store.TestDatabase;
 
 /** The curation queue through the fake Bot API: clustering, /queue, /link, /dismiss, notify-back. */
+@ParameterizedClass(name = "{0}")
+@ArgumentsSource(TestDatabase.Both.class)
 class QueueTest {
   private static final long CURATOR = 900;
   private static final String VIRAL =
@@ -40,6 +46,8 @@ class QueueTest {
   private static final String UNRELATED =
       "Pensions in the occupied territories will be paid in roubles from next month, the local"
           + " administration announced on Tuesday";
+
+  @Parameter TestDatabase database;
 
   private BotHarness harness;
   private int messageId = 10;
@@ -127,7 +135,7 @@ class QueueTest {
 
   @Test
   void should_cluster_reworded_viral_posts_into_one_item_without_keeping_their_text() throws Exception {
-    harness = new BotHarness().admins(CURATOR).start();
+    harness = new BotHarness(database).admins(CURATOR).start();
 
     // given: the viral post three times (once reworded) from three people, and an unrelated one
     forward(1, VIRAL);
@@ -153,7 +161,7 @@ class QueueTest {
 
   @Test
   void should_tell_everyone_who_consented_once_when_a_curator_links_the_item() throws Exception {
-    harness = new BotHarness().admins(CURATOR).start();
+    harness = new BotHarness(database).admins(CURATOR).start();
     publish("kb-arms", "No, Western weapons are not sold on the dark web");
 
     // given: three people send the viral post to volunteers; two want to be told, one twice
@@ -190,7 +198,7 @@ class QueueTest {
   @Test
   void should_answer_queued_posts_when_a_matching_article_is_published() throws Exception {
     PublishingChecker checker = new PublishingChecker();
-    harness = new BotHarness().checker(checker).admins(CURATOR).start();
+    harness = new BotHarness(database).checker(checker).admins(CURATOR).start();
     sendToVolunteers(21, VIRAL, true);
     sendToVolunteers(22, UNRELATED, true);
 
@@ -208,7 +216,7 @@ class QueueTest {
 
   @Test
   void should_tell_who_asked_that_volunteers_looked_when_an_item_is_dismissed() throws Exception {
-    harness = new BotHarness().admins(CURATOR).start();
+    harness = new BotHarness(database).admins(CURATOR).start();
     sendToVolunteers(31, UNRELATED, true);
     long item = count("SELECT id FROM queue_item");
 
@@ -221,7 +229,7 @@ class QueueTest {
 
   @Test
   void should_check_the_role_before_anything_and_give_the_usage_line_for_bad_arguments() throws Exception {
-    harness = new BotHarness().admins(CURATOR).start();
+    harness = new BotHarness(database).admins(CURATOR).start();
     forward(1, VIRAL);
 
     for (String c : List.of("/queue", "/link 1 kb-arms", "/dismiss 1", "/queue <b>x</b>")) {
@@ -238,7 +246,7 @@ class QueueTest {
 
   @Test
   void should_show_moderators_aggregate_statistics_only() throws Exception {
-    harness = new BotHarness().admins(CURATOR).start();
+    harness = new BotHarness(database).admins(CURATOR).start();
     forward(1, "Bucha was staged by the Kyiv regime, they say in this post");
     forward(2, VIRAL);
     forward(3, VIRAL);

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -13,12 +12,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
+import org.kontekst.knowledge.store.Revisions;
 import org.kontekst.knowledge.store.StoreException;
+import org.kontekst.knowledge.store.Transactions;
 
 /**
- * The aliases curators add at runtime, in H2 ({@code curated_alias}), and their text as an extra
- * {@link AliasTable.Source}. Writing here does not reload the table: the owner of the
- * {@link Retrieval} does that ({@link Retrieval#reloadAliases}).
+ * The aliases curators add at runtime, in the database ({@code curated_alias}), and their text as
+ * an extra {@link AliasTable.Source}. Every write bumps the aliases' revision; it does not reload
+ * the table: the owner of the {@link Retrieval} does that ({@link Retrieval#reloadAliases}), on
+ * this instance and on every other that shares the database.
  */
 public final class CuratedAliases {
   /** A stored alias with its id. */
@@ -39,35 +41,34 @@ public final class CuratedAliases {
     String sql =
         "INSERT INTO curated_alias (concept, kind, forms_en, forms_uk, forms_ru, forms_other, curator, added_at)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-    try (Connection c = db.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
-      ps.setString(1, entry.concept());
-      ps.setString(2, entry.kind());
-      ps.setString(3, String.join("|", entry.en()));
-      ps.setString(4, String.join("|", entry.uk()));
-      ps.setString(5, String.join("|", entry.ru()));
-      ps.setString(6, String.join("|", entry.other()));
-      ps.setString(7, curator == null ? "" : curator);
-      ps.setObject(8, OffsetDateTime.now(ZoneOffset.UTC));
-      ps.executeUpdate();
-      try (ResultSet keys = ps.getGeneratedKeys()) {
-        keys.next();
-        return keys.getLong(1);
-      }
-    } catch (SQLException e) {
-      throw new StoreException("cannot store an alias: " + e.getMessage(), e);
-    }
+    return Transactions.inTransaction(
+        db,
+        "store an alias",
+        c -> {
+          long id;
+          try (PreparedStatement ps = c.prepareStatement(sql, new String[] {"id"})) {
+            ps.setString(1, entry.concept());
+            ps.setString(2, entry.kind());
+            ps.setString(3, String.join("|", entry.en()));
+            ps.setString(4, String.join("|", entry.uk()));
+            ps.setString(5, String.join("|", entry.ru()));
+            ps.setString(6, String.join("|", entry.other()));
+            ps.setString(7, curator == null ? "" : curator);
+            ps.setObject(8, OffsetDateTime.now(ZoneOffset.UTC));
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+              keys.next();
+              id = keys.getLong(1);
+            }
+          }
+          Revisions.bump(c, Revisions.ALIASES);
+          return id;
+        });
   }
 
   /** Removes an alias; false when there is none with that id. */
   public boolean remove(long id) {
-    try (Connection c = db.getConnection();
-        PreparedStatement ps = c.prepareStatement("DELETE FROM curated_alias WHERE id = ?")) {
-      ps.setLong(1, id);
-      return ps.executeUpdate() > 0;
-    } catch (SQLException e) {
-      throw new StoreException("cannot remove alias " + id + ": " + e.getMessage(), e);
-    }
+    return Revisions.deleteById(db, "curated_alias", id, Revisions.ALIASES);
   }
 
   /** The stored aliases, oldest first. */

@@ -116,15 +116,17 @@ public final class Retrieval implements AutoCloseable {
     Lemmatizer lemmatizer = new Lemmatizer();
     TextAnalysis analysis = new TextAnalysis(lemmatizer, AliasTable.load(lemmatizer, extraAliases));
     long start = System.nanoTime();
-    index.reanalyze(analysis, articles.published(), articles.revision());
+    // The revision before the articles: a write in between is fetched again by the next catch-up.
+    long revision = articles.revision();
+    index.reanalyze(analysis, articles.published(), revision);
     passages = new PassageFinder(analysis);
     log.info("reloaded the alias table and rebuilt the index in {} ms", (System.nanoTime() - start) / 1_000_000);
   }
 
   /** Rebuilds the index when the KB changed behind its back (e.g. by an import in another run). */
-  public void refreshIfStale() {
+  public synchronized void refreshIfStale() {
     long revision = articles.revision();
-    if (!index.isCurrent(revision)) {
+    if (!index.isCurrent(revision) || index.revision() != revision) {
       long start = System.nanoTime();
       List<Article> published = articles.published();
       index.rebuild(published, revision);
@@ -135,9 +137,29 @@ public final class Retrieval implements AutoCloseable {
     }
   }
 
-  /** Tells the index that these articles were written to the store (curation, import). */
-  public void articlesChanged(Collection<Article> changed) {
-    index.update(changed, articles.revision());
+  /**
+   * Brings the index up to the store's KB revision, whoever wrote it (curation here, or another
+   * instance that shares the database): fetches only the articles written since the revision the
+   * index holds, and adds, replaces or removes them. An index with no revision, or one ahead of the
+   * store (a database replaced under it), is rebuilt.
+   *
+   * @return whether anything changed
+   */
+  public synchronized boolean catchUp() {
+    long indexed = index.revision();
+    long current = articles.revision();
+    if (indexed == current) {
+      return false;
+    }
+    if (indexed < 0 || indexed > current) {
+      index.rebuild(articles.published(), current);
+      return true;
+    }
+    ArticleRepository.Changes changes = articles.changedSince(indexed);
+    index.update(changes.articles(), changes.revision());
+    log.debug("index caught up from KB revision {} to {}: {} articles", indexed, changes.revision(),
+        changes.articles().size());
+    return true;
   }
 
   public int size() {

@@ -73,6 +73,7 @@ public final class SearchIndex implements AutoCloseable {
   private static final String VECTOR_BYTES = "vector_bytes";
   private static final String TEXT_HASH = "text_hash";
   private static final String SIGNATURE = "kontekst.signature";
+  private static final String KB_REVISION = "kontekst.kb";
   private static final int SCHEMA = 4;
 
   private static final FieldType BAG_OF_WORDS = bagOfWords();
@@ -112,9 +113,23 @@ public final class SearchIndex implements AutoCloseable {
   }
 
   boolean isCurrent(long revision) {
+    return signature(revision).equals(commitData().get(SIGNATURE));
+  }
+
+  /** The KB revision the index holds, or -1 when it does not record one (never built). */
+  long revision() {
+    String revision = commitData().get(KB_REVISION);
+    try {
+      return revision == null ? -1 : Long.parseLong(revision);
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  private Map<String, String> commitData() {
     Map<String, String> data = new HashMap<>();
     for (Map.Entry<String, String> e : writer.getLiveCommitData()) data.put(e.getKey(), e.getValue());
-    return signature(revision).equals(data.get(SIGNATURE));
+    return data;
   }
 
   /**
@@ -186,7 +201,8 @@ public final class SearchIndex implements AutoCloseable {
   }
 
   private void commit(long revision) throws IOException {
-    writer.setLiveCommitData(Map.of(SIGNATURE, signature(revision)).entrySet());
+    writer.setLiveCommitData(
+        Map.of(SIGNATURE, signature(revision), KB_REVISION, Long.toString(revision)).entrySet());
     writer.commit();
     searchers.maybeRefreshBlocking();
   }

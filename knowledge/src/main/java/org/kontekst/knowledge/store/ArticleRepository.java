@@ -16,7 +16,10 @@ import java.util.Optional;
 import org.kontekst.knowledge.article.Article;
 import org.kontekst.knowledge.article.ArticleStatus;
 
-/** Reads and writes articles. Every write runs in one transaction and bumps the KB revision. */
+/**
+ * Reads and writes articles. Every write runs in one transaction, bumps the KB revision and stamps
+ * the articles it wrote with it, so that a reader can fetch what changed since a revision it knows.
+ */
 public final class ArticleRepository {
   private static final String COLUMNS =
       "id, title, outlet, url, published, language, body, text, tags, status, created_at, updated_at";
@@ -32,8 +35,7 @@ public final class ArticleRepository {
     try (Connection c = store.connection()) {
       c.setAutoCommit(false);
       try {
-        upsert(c, articles);
-        bumpRevision(c);
+        upsert(c, articles, bumpRevision(c));
         c.commit();
       } catch (SQLException | RuntimeException e) {
         c.rollback();
@@ -54,8 +56,7 @@ public final class ArticleRepository {
    * caller commits.
    */
   public void upsertAll(Connection c, Collection<Article> articles) throws SQLException {
-    upsert(c, articles);
-    bumpRevision(c);
+    upsert(c, articles, bumpRevision(c));
   }
 
   /** Reads one article inside the caller's transaction and locks its row until it ends. */
@@ -79,18 +80,20 @@ public final class ArticleRepository {
     return out;
   }
 
-  private static void upsert(Connection c, Collection<Article> articles) throws SQLException {
+  private static void upsert(Connection c, Collection<Article> articles, long revision) throws SQLException {
     String sql =
-        "MERGE INTO article t USING (VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)) AS s("
+        // The date is cast because PostgreSQL's driver binds dates untyped, and a VALUES row would
+        // then make it text.
+        "MERGE INTO article t USING (VALUES (?, ?, ?, ?, CAST(? AS DATE), ?, ?, ?, ?, ?, ?, ?, ?)) AS s("
             + COLUMNS
-            + ") ON t.id = s.id"
+            + ", revision) ON t.id = s.id"
             + " WHEN MATCHED THEN UPDATE SET title = s.title, outlet = s.outlet, url = s.url,"
             + " published = s.published, language = s.language, body = s.body, text = s.text,"
-            + " tags = s.tags, status = s.status, updated_at = s.updated_at"
+            + " tags = s.tags, status = s.status, updated_at = s.updated_at, revision = s.revision"
             + " WHEN NOT MATCHED THEN INSERT ("
             + COLUMNS
-            + ") VALUES (s.id, s.title, s.outlet, s.url, s.published, s.language, s.body, s.text,"
-            + " s.tags, s.status, s.created_at, s.updated_at)";
+            + ", revision) VALUES (s.id, s.title, s.outlet, s.url, s.published, s.language, s.body, s.text,"
+            + " s.tags, s.status, s.created_at, s.updated_at, s.revision)";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       for (Article a : articles) {
         ps.setString(1, a.id());
@@ -105,16 +108,64 @@ public final class ArticleRepository {
         ps.setString(10, a.status().name());
         ps.setObject(11, a.created().atOffset(ZoneOffset.UTC));
         ps.setObject(12, a.updated().atOffset(ZoneOffset.UTC));
+        ps.setLong(13, revision);
         ps.addBatch();
       }
       ps.executeBatch();
     }
   }
 
-  private static void bumpRevision(Connection c) throws SQLException {
+  /**
+   * Bumps the KB revision and returns the new one. The bump locks the counter's row until the
+   * transaction ends, so writers commit in revision order: a reader that sees revision R committed
+   * also sees every article stamped R or lower.
+   */
+  static long bumpRevision(Connection c) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement("UPDATE kb_revision SET revision = revision + 1 WHERE id = 1")) {
       ps.executeUpdate();
+    }
+    return revision(c);
+  }
+
+  private static long revision(Connection c) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT revision FROM kb_revision WHERE id = 1");
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  /** The articles written after KB revision {@code after}, and the revision that brings a reader to. */
+  public record Changes(List<Article> articles, long revision) {
+    public Changes {
+      articles = List.copyOf(articles);
+    }
+  }
+
+  /**
+   * Every article (whatever its status) written after KB revision {@code after}, for an index that
+   * holds that revision to catch up incrementally. The revision returned covers them all.
+   */
+  public Changes changedSince(long after) {
+    try (Connection c = store.connection()) {
+      // The counter first: every article stamped up to it is committed. Articles committed in
+      // between come along too, with higher stamps, and raise the revision returned.
+      long revision = revision(c);
+      List<Article> out = new ArrayList<>();
+      try (PreparedStatement ps =
+          c.prepareStatement("SELECT " + COLUMNS + ", revision FROM article WHERE revision > ? ORDER BY revision, id")) {
+        ps.setLong(1, after);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(read(rs));
+            revision = Math.max(revision, rs.getLong("revision"));
+          }
+        }
+      }
+      return new Changes(out, revision);
+    } catch (SQLException e) {
+      throw new StoreException("cannot read the articles changed since revision " + after + ": " + e.getMessage(), e);
     }
   }
 
@@ -148,11 +199,8 @@ public final class ArticleRepository {
 
   /** A number that changes with every write to the articles; derived indexes record it. */
   public long revision() {
-    try (Connection c = store.connection();
-        PreparedStatement ps = c.prepareStatement("SELECT revision FROM kb_revision WHERE id = 1");
-        ResultSet rs = ps.executeQuery()) {
-      rs.next();
-      return rs.getLong(1);
+    try (Connection c = store.connection()) {
+      return revision(c);
     } catch (SQLException e) {
       throw new StoreException("cannot read the KB revision: " + e.getMessage(), e);
     }

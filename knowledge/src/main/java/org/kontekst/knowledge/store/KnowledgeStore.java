@@ -1,9 +1,12 @@
 package org.kontekst.knowledge.store;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -11,19 +14,45 @@ import org.h2.jdbcx.JdbcConnectionPool;
 import org.h2.jdbcx.JdbcDataSource;
 
 /**
- * The embedded H2 database in a data directory, migrated by Flyway on open. Owns its connection
- * pool; close it to release the database file.
+ * The knowledge base's database, migrated by Flyway on open: the embedded H2 file in a data
+ * directory (the default), or a PostgreSQL database that several instances share. Owns its
+ * connection pool; close it to release the database.
+ *
+ * <p>Both databases get one migration history. Versions up to 11 exist twice, as written for H2
+ * ({@code db/migration}, never changed, since existing databases check their checksums) and for
+ * PostgreSQL ({@code db/postgresql}); from version 12 on, migrations are portable SQL in {@code
+ * db/common}, shared by both.
  */
 public final class KnowledgeStore implements AutoCloseable {
-  private final JdbcConnectionPool pool;
+  /**
+   * Connections at most, as the H2 pool always had: enough for the bot's update workers, the
+   * sender and the sync poller; several instances on one PostgreSQL server stay well under its
+   * default of 100 connections.
+   */
+  static final int MAX_CONNECTIONS = 16;
 
-  private KnowledgeStore(JdbcConnectionPool pool) {
+  private final DataSource dataSource;
+  private final AutoCloseable pool;
+  private final boolean shared;
+
+  private KnowledgeStore(DataSource dataSource, AutoCloseable pool, boolean shared) {
+    this.dataSource = dataSource;
     this.pool = pool;
+    this.shared = shared;
   }
 
   /** Opens (creating if needed) the database {@code kontekst} in {@code dataDir} and migrates it. */
   public static KnowledgeStore open(Path dataDir) {
-    Objects.requireNonNull(dataDir, "dataDir");
+    return open(StoreConfig.embedded(dataDir));
+  }
+
+  /** Opens the database the configuration names and migrates it. */
+  public static KnowledgeStore open(StoreConfig config) {
+    Objects.requireNonNull(config, "config");
+    if (config.url() != null) {
+      return open(config.url(), config.user(), config.password());
+    }
+    Path dataDir = config.dataDir();
     try {
       Files.createDirectories(dataDir);
     } catch (java.io.IOException e) {
@@ -35,27 +64,103 @@ public final class KnowledgeStore implements AutoCloseable {
 
   /** Opens any H2 URL, e.g. {@code jdbc:h2:mem:test;DB_CLOSE_DELAY=-1} in tests. */
   public static KnowledgeStore open(String jdbcUrl) {
+    return open(jdbcUrl, null, null);
+  }
+
+  /**
+   * Opens an H2 or PostgreSQL URL with the given user and password (null: H2's {@code sa} with no
+   * password; for PostgreSQL, what the URL or the driver's defaults say).
+   */
+  public static KnowledgeStore open(String jdbcUrl, String user, String password) {
+    Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+    if (jdbcUrl.startsWith(StoreConfig.POSTGRESQL)) {
+      return openPostgresql(jdbcUrl, user, password);
+    }
+    if (!jdbcUrl.startsWith(StoreConfig.H2)) {
+      throw new IllegalArgumentException(
+          "the database URL must start with " + StoreConfig.POSTGRESQL + " or " + StoreConfig.H2 + ": "
+              + StoreConfig.redact(jdbcUrl));
+    }
     JdbcDataSource source = new JdbcDataSource();
     source.setURL(jdbcUrl);
-    source.setUser("sa");
-    source.setPassword("");
+    source.setUser(user == null ? "sa" : user);
+    source.setPassword(password == null ? "" : password);
     JdbcConnectionPool pool = JdbcConnectionPool.create(source);
-    pool.setMaxConnections(16);
-    try {
-      Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
-    } catch (RuntimeException e) {
-      pool.dispose();
-      throw new StoreException("cannot open the knowledge base at " + jdbcUrl + ": " + e.getMessage(), e);
+    // H2's pool opens at most this many connections; a caller beyond them waits up to 30 s.
+    pool.setMaxConnections(MAX_CONNECTIONS);
+    migrate(pool, "classpath:db/migration", jdbcUrl, pool::dispose);
+    return new KnowledgeStore(pool, pool::dispose, false);
+  }
+
+  /**
+   * PostgreSQL through HikariCP: the driver has no pool of its own (its PGPoolingDataSource is
+   * deprecated), and every repository takes a connection per operation, so a pool saves a TCP and
+   * authentication round trip on each. Hikari is small, widely used and maintained; it resets
+   * auto-commit and isolation when a connection comes back, and tests it before handing it out
+   * after the server or network dropped it. Same bound as H2's pool: at most {@link
+   * #MAX_CONNECTIONS}, and a caller waits up to 30 s for one; only two stay open when idle, so
+   * idle instances hold few server connections.
+   */
+  private static KnowledgeStore openPostgresql(String jdbcUrl, String user, String password) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(jdbcUrl);
+    if (user != null) {
+      config.setUsername(user);
     }
-    return new KnowledgeStore(pool);
+    if (password != null) {
+      config.setPassword(password);
+    }
+    config.setPoolName("kontekst-db");
+    config.setMaximumPoolSize(MAX_CONNECTIONS);
+    config.setMinimumIdle(2);
+    config.setConnectionTimeout(Duration.ofSeconds(30).toMillis());
+    HikariDataSource pool;
+    try {
+      pool = new HikariDataSource(config);
+    } catch (RuntimeException e) {
+      throw new StoreException(
+          "cannot connect to the database at " + StoreConfig.redact(jdbcUrl) + ": " + rootMessage(e), e);
+    }
+    migrate(pool, "classpath:db/postgresql", jdbcUrl, pool::close);
+    return new KnowledgeStore(pool, pool::close, true);
+  }
+
+  private static void migrate(DataSource pool, String vendorLocation, String jdbcUrl, Runnable dispose) {
+    try {
+      Flyway.configure()
+          .dataSource(pool)
+          .locations(vendorLocation, "classpath:db/common")
+          .load()
+          .migrate();
+    } catch (RuntimeException e) {
+      dispose.run();
+      throw new StoreException(
+          "cannot open the knowledge base at " + StoreConfig.redact(jdbcUrl) + ": " + rootMessage(e), e);
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + t.getMessage() + ")";
   }
 
   public DataSource dataSource() {
-    return pool;
+    return dataSource;
+  }
+
+  /**
+   * Whether other instances may write this database (PostgreSQL), so that what this one holds in
+   * memory must follow the database's revisions.
+   */
+  public boolean shared() {
+    return shared;
   }
 
   Connection connection() throws SQLException {
-    return pool.getConnection();
+    return dataSource.getConnection();
   }
 
   public ArticleRepository articles() {
@@ -64,6 +169,10 @@ public final class KnowledgeStore implements AutoCloseable {
 
   @Override
   public void close() {
-    pool.dispose();
+    try {
+      pool.close();
+    } catch (Exception e) {
+      throw new StoreException("cannot close the database: " + e.getMessage(), e);
+    }
   }
 }

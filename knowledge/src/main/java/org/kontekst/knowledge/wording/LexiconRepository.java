@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -14,9 +13,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
+import org.kontekst.knowledge.store.Revisions;
 import org.kontekst.knowledge.store.StoreException;
+import org.kontekst.knowledge.store.Transactions;
 
-/** Reads and writes curator-added lexicon entries in the {@code lexicon_entry} table. */
+/**
+ * Reads and writes curator-added lexicon entries in the {@code lexicon_entry} table; every write
+ * bumps the lexicon's revision, so that other instances reload.
+ */
 final class LexiconRepository {
   /** Forms are stored one per line, the same list the TSV files separate with " | ". */
   private static final String FORM_SEPARATOR = "\n";
@@ -33,37 +37,36 @@ final class LexiconRepository {
         + " conditions, curator, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     // The database keeps microseconds; the returned record must equal what list() reads back.
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
-      ps.setString(1, entry.language());
-      ps.setString(2, entry.category());
-      ps.setString(3, String.join(FORM_SEPARATOR, entry.forms()));
-      ps.setString(4, entry.noteEn());
-      ps.setString(5, entry.noteUk());
-      ps.setString(6, entry.suggestion());
-      ps.setString(7, entry.when());
-      ps.setString(8, curator == null ? "" : curator);
-      ps.setObject(9, now.atOffset(ZoneOffset.UTC));
-      ps.executeUpdate();
-      try (ResultSet keys = ps.getGeneratedKeys()) {
-        if (!keys.next()) {
-          throw new StoreException("the database returned no id for the new lexicon entry", null);
-        }
-        return new CuratedEntry(keys.getLong(1), entry, curator, now);
-      }
-    } catch (SQLException e) {
-      throw new StoreException("cannot save lexicon entry " + entry.forms().get(0) + ": " + e.getMessage(), e);
-    }
+    return Transactions.inTransaction(
+        dataSource,
+        "save lexicon entry " + entry.forms().get(0),
+        c -> {
+          long id;
+          try (PreparedStatement ps = c.prepareStatement(sql, new String[] {"id"})) {
+            ps.setString(1, entry.language());
+            ps.setString(2, entry.category());
+            ps.setString(3, String.join(FORM_SEPARATOR, entry.forms()));
+            ps.setString(4, entry.noteEn());
+            ps.setString(5, entry.noteUk());
+            ps.setString(6, entry.suggestion());
+            ps.setString(7, entry.when());
+            ps.setString(8, curator == null ? "" : curator);
+            ps.setObject(9, now.atOffset(ZoneOffset.UTC));
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+              if (!keys.next()) {
+                throw new StoreException("the database returned no id for the new lexicon entry", null);
+              }
+              id = keys.getLong(1);
+            }
+          }
+          Revisions.bump(c, Revisions.LEXICON);
+          return new CuratedEntry(id, entry, curator, now);
+        });
   }
 
   boolean delete(long id) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement("DELETE FROM lexicon_entry WHERE id = ?")) {
-      ps.setLong(1, id);
-      return ps.executeUpdate() > 0;
-    } catch (SQLException e) {
-      throw new StoreException("cannot remove lexicon entry " + id + ": " + e.getMessage(), e);
-    }
+    return Revisions.deleteById(dataSource, "lexicon_entry", id, Revisions.LEXICON);
   }
 
   List<CuratedEntry> list() {

@@ -130,9 +130,29 @@ class RetrievalTest {
       assertEquals(0, r.size());
       var article = Fixtures.articles().get(1);
       other.articles().upsert(article);
-      r.articlesChanged(List.of(article));
+      assertTrue(r.catchUp());
       assertEquals(1, r.size());
       assertEquals("summit", r.find("Putin Kim Jong-un Pyongyang treaty", "en", 1, 0).get(0).article().id());
+      assertFalse(r.catchUp(), "nothing new: nothing to do");
+    }
+  }
+
+  @Test
+  void should_catch_up_with_only_the_articles_written_since_its_revision() {
+    try (KnowledgeStore other = KnowledgeStore.open(data.resolve("incremental"))) {
+      other.articles().upsertAll(Fixtures.articles());
+      try (Retrieval r = Retrieval.open(data.resolve("incremental-index"), other.articles(), embedder, List.of())) {
+        var dam = Fixtures.articles().get(0);
+        other.articles().upsert(dam.withStatus(ArticleStatus.RETIRED, dam.updated()));
+        var changes = other.articles().changedSince(other.articles().revision() - 1);
+        assertEquals(List.of(dam.id()), changes.articles().stream().map(a -> a.id()).toList());
+
+        assertTrue(r.catchUp());
+
+        assertEquals(3, r.size());
+        assertTrue(r.find("Kakhovka dam destroyed flooding Kherson", "en", 3, 0).stream()
+            .noneMatch(f -> f.article().id().equals("dam")));
+      }
     }
   }
 }

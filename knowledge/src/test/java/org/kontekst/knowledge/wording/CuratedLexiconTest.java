@@ -6,30 +6,42 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ArgumentsSource;
 import org.kontekst.knowledge.store.KnowledgeStore;
+import org.kontekst.knowledge.store.TestDatabase;
 
-/** The curator layer on a real H2 database: additions and removals take effect without a restart. */
+/**
+ * The curator layer on a real database, H2 and PostgreSQL: additions and removals take effect
+ * without a restart.
+ */
+@ParameterizedClass(name = "{0}")
+@ArgumentsSource(TestDatabase.Both.class)
 class CuratedLexiconTest {
   private static final LexiconEntry ZOMBOYASHCHIK = new LexiconEntry("ru", "pejorative",
       List.of("зомбоящик~"), "\"Zomboyashchik\" mocks television as a brainwashing device.",
       "«Зомбоящик» висміює телебачення як засіб промивання мізків.", "телевидение", "");
+
+  @Parameter TestDatabase database;
 
   private KnowledgeStore store;
   private CuratedLexicon lexicon;
 
   @BeforeEach
   void open() {
-    store = KnowledgeStore.open("jdbc:h2:mem:wording-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    store = database.open();
     lexicon = Wording.withStore(store.dataSource());
   }
 
   @AfterEach
   void close() {
-    store.close();
+    if (store != null) {
+      store.close();
+    }
   }
 
   @Test
