@@ -99,7 +99,7 @@ final class BotCli implements Callable<Integer> {
       if (endpoint != null) {
         log.info("metrics on port {}", endpoint.port());
       }
-      Conversation conversation =
+      try (Conversation conversation =
           Conversation.assemble(
               new Conversation.Parts(
                   engine.checker(),
@@ -113,14 +113,17 @@ final class BotCli implements Callable<Integer> {
                   Ticker.systemTicker(),
                   engine.curationParts(admins, PageFetcher.standard()))
                   .withContext(contextWriter, new ChatTyping(connection.client())));
-      try (TelegramBot bot =
-          TelegramBot.start(
-              connection, conversation.router(), conversation.commands(), conversation.texts(),
-              conversation.state(), conversation.queue().outbox(), metrics, Ticker.systemTicker())) {
+          TelegramBot bot =
+              TelegramBot.start(
+                  connection, conversation.router(), conversation.commands(), conversation.texts(),
+                  conversation.state(), conversation.queue().outbox(), metrics, Ticker.systemTicker())) {
+        conversation.background().deliverTo(bot.followUps());
         running.set(true);
         log.info("running; {} updates in flight", bot.inFlight());
         stop.await();
         running.set(false);
+        // Fetches under way get a few seconds to finish while their answers can still be sent.
+        conversation.background().close();
         log.info("stopping; draining {} updates in flight", bot.inFlight());
       }
       return 0;

@@ -47,8 +47,10 @@ import org.kontekst.knowledge.wording.Wording;
 
 /**
  * Everything the bot says and remembers, wired once: the router with its commands, post check,
- * feedback and repositories. The Telegram bot, the local console and the benchmark each build one
- * from {@code Main} (or a test) and differ only at the two ends.
+ * feedback and repositories, and the {@link Background} that runs slow work such as /add's fetches
+ * (whose replies the transport delivers once it calls {@code background().deliverTo}). The
+ * Telegram bot, the local console and the benchmark each build one from {@code Main} (or a test)
+ * and differ only at the two ends. Closing it stops the background work.
  */
 public record Conversation(
     Router router,
@@ -58,14 +60,28 @@ public record Conversation(
     BotState state,
     ChatSettingsRepository settings,
     FeedbackRepository feedback,
-    CurationQueue queue) {
+    CurationQueue queue,
+    Background background)
+    implements AutoCloseable {
 
   /** How long feedback buttons stay valid. */
   public static final Duration BUTTON_LIFETIME = Duration.ofDays(30);
+  /** Pages fetched at once for /add; more wait for a thread. */
+  static final int FETCH_THREADS = 2;
+  /** Fetches under way for one curator. */
+  static final int FETCHES_PER_PERSON = 2;
+  /** Fetches under way in all. */
+  static final int FETCHES_OVERALL = 4;
 
   public Conversation {
     Objects.requireNonNull(router, "router");
     Objects.requireNonNull(commands, "commands");
+    Objects.requireNonNull(background, "background");
+  }
+
+  @Override
+  public void close() {
+    background.close();
   }
 
   /**
@@ -210,16 +226,17 @@ public record Conversation(
                 lang,
                 new CheckCommand(texts, check),
                 new SettingsCommand(texts, settings, p.admins())));
+    Background background = new Background(FETCH_THREADS, FETCHES_PER_PERSON, FETCHES_OVERALL);
     if (p.curation() != null) {
-      all.addAll(curationCommands(p, texts, queue, usage, sources));
+      all.addAll(curationCommands(p, texts, queue, usage, sources, background));
     }
     CommandRegistry commands = new CommandRegistry(all);
     Router router = new Router(commands, check, buttons, lang, settings, texts, p.botUsername());
-    return new Conversation(router, commands, texts, renderer, state, settings, feedback, queue);
+    return new Conversation(router, commands, texts, renderer, state, settings, feedback, queue, background);
   }
 
   private static List<Command> curationCommands(
-      Parts p, Texts texts, CurationQueue queue, UsageStats usage, SourceRegistry sources) {
+      Parts p, Texts texts, CurationQueue queue, UsageStats usage, SourceRegistry sources, Background background) {
     CurationParts c = p.curation();
     Roles roles = new Roles(p.db(), c.admins());
     AuditLog auditLog = new AuditLog(p.db());
@@ -238,7 +255,7 @@ public record Conversation(
         new Drafts(c.fetcher(), new HtmlArticleExtractor(), new ArticleImporter(c.articles(), c.languages()), c.languages(), p.clock());
     RoleGate gate = new RoleGate(roles, texts);
     return List.of(
-        new AddCommand(curation, drafts, gate, texts),
+        new AddCommand(curation, drafts, gate, texts, background),
         new EditCommand(curation, gate, texts),
         new ShowCommand(curation, gate, texts),
         new ApproveCommand(curation, gate, texts),

@@ -97,6 +97,14 @@ public final class PageFetcher {
     }
   }
 
+  /**
+   * Checks without touching the network that {@code url} is a link {@link #fetch} would try: http or
+   * https, a host, no user name or password. The address checks come with the fetch.
+   */
+  public static void checkLink(String url) throws FetchException {
+    parse(Objects.requireNonNull(url, "url").strip());
+  }
+
   /** A URL checked for what may be fetched: scheme, host, no user info. */
   static URI parse(String url) throws FetchException {
     URI uri;
