@@ -78,7 +78,8 @@ final class ChatCli implements Callable<Integer> {
                   Clock.systemUTC(),
                   Ticker.systemTicker(),
                   engine.curationParts(Roles.parseAdmins(env.admins()), PageFetcher.standard()))
-                  .withContext(env.llm().contextWriter(Ticker.systemTicker()), Typing.NONE))) {
+                  .withContext(env.llm().contextWriter(Ticker.systemTicker()), Typing.NONE)
+                  .withRetention(env.retention()))) {
         conversation.background().deliverTo(printer(out));
         run(conversation.router(), new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out);
         // An /add typed last still gets its answer before the console ends.

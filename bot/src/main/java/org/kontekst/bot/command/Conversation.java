@@ -20,6 +20,7 @@ import org.kontekst.bot.curation.CurationQueue;
 import org.kontekst.bot.curation.SourceRegistry;
 import org.kontekst.bot.curation.UsageStats;
 import org.kontekst.bot.curation.PublishedArticles;
+import org.kontekst.bot.curation.RetentionPolicy;
 import org.kontekst.bot.curation.Roles;
 import org.kontekst.bot.feedback.FeedbackHandler;
 import org.kontekst.bot.feedback.FeedbackRepository;
@@ -32,7 +33,6 @@ import org.kontekst.bot.render.Texts;
 import org.kontekst.bot.curation.AuditLog;
 import org.kontekst.bot.curation.Curation;
 import org.kontekst.bot.curation.Drafts;
-import org.kontekst.bot.curation.Roles;
 import org.kontekst.knowledge.article.Article;
 import org.kontekst.knowledge.check.Checker;
 import org.kontekst.knowledge.ingest.ArticleImporter;
@@ -86,8 +86,9 @@ public record Conversation(
 
   /**
    * The parts that come from outside: the engine, the database, Telegram, time, what curation
-   * needs ({@code curation} null: no curation commands, as in benchmarks), and the context writer (a
-   * language model, or {@link ContextWriter#NONE}) with its "typing…" indicator.
+   * needs ({@code curation} null: no curation commands, as in benchmarks), the context writer (a
+   * language model, or {@link ContextWriter#NONE}) with its "typing…" indicator, and the retention
+   * of volunteer posts that /privacy states.
    */
   public record Parts(
       Checker checker,
@@ -101,7 +102,8 @@ public record Conversation(
       Ticker ticker,
       CurationParts curation,
       ContextWriter contextWriter,
-      Typing typing) {
+      Typing typing,
+      RetentionPolicy retention) {
     public Parts {
       Objects.requireNonNull(checker, "checker");
       Objects.requireNonNull(checkSettings, "checkSettings");
@@ -114,6 +116,7 @@ public record Conversation(
       Objects.requireNonNull(ticker, "ticker");
       Objects.requireNonNull(contextWriter, "contextWriter");
       Objects.requireNonNull(typing, "typing");
+      Objects.requireNonNull(retention, "retention");
     }
 
     /** Parts without curation, replies from the templates alone. */
@@ -143,13 +146,19 @@ public record Conversation(
         Ticker ticker,
         CurationParts curation) {
       this(checker, checkSettings, db, summary, admins, botUsername, observer, clock, ticker, curation,
-          ContextWriter.NONE, Typing.NONE);
+          ContextWriter.NONE, Typing.NONE, RetentionPolicy.DEFAULT);
     }
 
     /** These parts with replies opened by {@code writer}'s paragraphs, showing {@code typing} meanwhile. */
     public Parts withContext(ContextWriter writer, Typing typing) {
       return new Parts(checker, checkSettings, db, summary, admins, botUsername, observer, clock, ticker, curation,
-          writer, typing);
+          writer, typing, retention);
+    }
+
+    /** These parts with volunteer posts kept as {@code policy} says. */
+    public Parts withRetention(RetentionPolicy policy) {
+      return new Parts(checker, checkSettings, db, summary, admins, botUsername, observer, clock, ticker, curation,
+          contextWriter, typing, policy);
     }
   }
 
@@ -222,7 +231,7 @@ public record Conversation(
                 new StartCommand(texts),
                 new HelpCommand(texts),
                 new AboutCommand(texts, p.summary()),
-                new PrivacyCommand(texts),
+                new PrivacyCommand(texts, p.retention()),
                 lang,
                 new CheckCommand(texts, check),
                 new SettingsCommand(texts, settings, p.admins())));
