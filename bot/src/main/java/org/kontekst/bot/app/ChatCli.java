@@ -146,24 +146,31 @@ final class ChatCli implements Callable<Integer> {
     }
   }
 
+  /** Prints the buttons numbered, and makes them the ones "!N" presses. */
+  private static void printKeyboard(List<List<Button>> keyboard, PrintWriter out, List<Button> buttons) {
+    if (keyboard.isEmpty()) {
+      return;
+    }
+    buttons.clear();
+    for (List<Button> row : keyboard) {
+      StringBuilder shown = new StringBuilder();
+      for (Button b : row) {
+        buttons.add(b);
+        shown.append("[").append(buttons.size()).append(": ").append(b.label()).append("] ");
+      }
+      out.println(shown.toString().strip());
+    }
+  }
+
   private static void print(Action action, PrintWriter out, List<Button> buttons) {
     if (action instanceof Action.SendText send) {
       out.println("--- message" + (send.replyTo() == null ? "" : " (reply to #" + send.replyTo() + ")") + " ---");
       out.println(send.html());
-      if (!send.keyboard().isEmpty()) {
-        buttons.clear();
-        for (List<Button> row : send.keyboard()) {
-          StringBuilder shown = new StringBuilder();
-          for (Button b : row) {
-            buttons.add(b);
-            shown.append("[").append(buttons.size()).append(": ").append(b.label()).append("] ");
-          }
-          out.println(shown.toString().strip());
-        }
-      }
+      printKeyboard(send.keyboard(), out, buttons);
     } else if (action instanceof Action.EditText edit) {
-      out.println("--- edits message #" + edit.messageId() + " (buttons removed) ---");
+      out.println("--- edits message #" + edit.messageId() + (edit.keyboard().isEmpty() ? " (buttons removed)" : "") + " ---");
       out.println(edit.html());
+      printKeyboard(edit.keyboard(), out, buttons);
     } else if (action instanceof Action.AnswerCallback answer && !answer.text().isEmpty()) {
       out.println("--- " + (answer.alert() ? "alert" : "notice") + ": " + answer.text());
     }

@@ -225,6 +225,7 @@ public record Conversation(
             observer,
             sources);
     LangCommand lang = new LangCommand(texts, settings);
+    SettingsCommand settingsCommand = new SettingsCommand(texts, settings, p.admins(), signer);
     List<Command> all =
         new ArrayList<>(
             List.of(
@@ -234,13 +235,13 @@ public record Conversation(
                 new PrivacyCommand(texts, p.retention()),
                 lang,
                 new CheckCommand(texts, check),
-                new SettingsCommand(texts, settings, p.admins())));
+                settingsCommand));
     Background background = new Background(FETCH_THREADS, FETCHES_PER_PERSON, FETCHES_OVERALL);
     if (p.curation() != null) {
       all.addAll(curationCommands(p, texts, queue, usage, sources, background));
     }
     CommandRegistry commands = new CommandRegistry(all);
-    Router router = new Router(commands, check, buttons, lang, settings, texts, p.botUsername());
+    Router router = new Router(commands, check, buttons, lang, settingsCommand, settings, texts, p.botUsername());
     return new Conversation(router, commands, texts, renderer, state, settings, feedback, queue, background);
   }
 
