@@ -106,6 +106,24 @@ class BackupRoundTripTest {
     }
   }
 
+  /** A curated data directory "original" and its backup "kb.jsonl". */
+  private Path curatedBackup() {
+    Path original = tmp.resolve("original");
+    Path backup = tmp.resolve("kb.jsonl");
+    curate(original);
+    assertEquals(0, run("export", "--data", original.toString(), backup.toString()), err.toString());
+    return backup;
+  }
+
+  /** A copy of {@code backup}, named {@code name}, with its lines changed by {@code edit}. */
+  private Path edited(Path backup, String name, java.util.function.Consumer<List<String>> edit) throws java.io.IOException {
+    List<String> lines = new ArrayList<>(Files.readAllLines(backup, StandardCharsets.UTF_8));
+    edit.accept(lines);
+    Path copy = tmp.resolve(name);
+    Files.write(copy, lines, StandardCharsets.UTF_8);
+    return copy;
+  }
+
   @Test
   void should_reproduce_articles_lexicon_roles_audit_aliases_sources_and_queue_exactly_in_an_empty_data_directory() throws Exception {
     Path original = tmp.resolve("original");
@@ -154,16 +172,11 @@ class BackupRoundTripTest {
 
   @Test
   void should_keep_the_new_secret_of_a_data_directory_restored_from_a_backup_without_one() throws Exception {
-    Path original = tmp.resolve("original");
-    Path backup = tmp.resolve("kb.jsonl");
-    curate(original);
-    run("export", "--data", original.toString(), backup.toString());
-    List<String> lines = new ArrayList<>(Files.readAllLines(backup, StandardCharsets.UTF_8));
-    lines.remove(1);
-    int records = lines.size() - 2;
-    lines.set(lines.size() - 1, "{\"type\":\"end\",\"records\":" + records + "}");
-    Path older = tmp.resolve("older.jsonl");
-    Files.write(older, lines, StandardCharsets.UTF_8);
+    Path original = curatedBackup().resolveSibling("original");
+    Path older = edited(tmp.resolve("kb.jsonl"), "older.jsonl", lines -> {
+      lines.remove(1);
+      lines.set(lines.size() - 1, "{\"type\":\"end\",\"records\":" + (lines.size() - 2) + "}");
+    });
 
     assertEquals(0, run("import", "--data", tmp.resolve("restored").toString(), older.toString()), err.toString());
 
@@ -175,10 +188,7 @@ class BackupRoundTripTest {
 
   @Test
   void should_refuse_a_secret_over_statistics_hashed_with_another_and_a_malformed_one() throws Exception {
-    Path original = tmp.resolve("original");
-    Path backup = tmp.resolve("kb.jsonl");
-    curate(original);
-    run("export", "--data", original.toString(), backup.toString());
+    Path backup = curatedBackup();
     Path used = tmp.resolve("used");
     byte[] fresh;
     try (KnowledgeStore store = KnowledgeStore.open(used)) {
@@ -186,10 +196,7 @@ class BackupRoundTripTest {
           + " VALUES ('0123abcd', 3, 0, DATE '2025-01-02', DATE '2025-01-03')");
       fresh = new BotState(store.dataSource()).secret();
     }
-    List<String> lines = new ArrayList<>(Files.readAllLines(backup, StandardCharsets.UTF_8));
-    lines.set(1, "{\"type\":\"installation\",\"secret\":\"c2hvcnQ=\"}");
-    Path shortSecret = tmp.resolve("short.jsonl");
-    Files.write(shortSecret, lines, StandardCharsets.UTF_8);
+    Path shortSecret = edited(backup, "short.jsonl", lines -> lines.set(1, "{\"type\":\"installation\",\"secret\":\"c2hvcnQ=\"}"));
 
     assertEquals(1, run("import", "--data", used.toString(), backup.toString()));
     assertEquals(1, run("import", "--data", tmp.resolve("b").toString(), shortSecret.toString()));
@@ -204,12 +211,8 @@ class BackupRoundTripTest {
 
   @Test
   void should_give_new_rows_fresh_ids_after_a_restore() throws Exception {
-    Path original = tmp.resolve("original");
     Path restored = tmp.resolve("restored");
-    Path backup = tmp.resolve("kb.jsonl");
-    curate(original);
-    run("export", "--data", original.toString(), backup.toString());
-    run("import", "--data", restored.toString(), backup.toString());
+    run("import", "--data", restored.toString(), curatedBackup().toString());
 
     try (KnowledgeStore b = KnowledgeStore.open(restored)) {
       Curation curation = new Curation(b.dataSource(), b.articles(), new Roles(b.dataSource(), Set.of(1L)), new AuditLog(b.dataSource()), x -> {}, Clock.systemUTC());
@@ -225,12 +228,9 @@ class BackupRoundTripTest {
 
   @Test
   void should_refuse_to_restore_into_a_data_directory_with_articles_and_change_nothing() throws Exception {
-    Path original = tmp.resolve("original");
-    Path backup = tmp.resolve("kb.jsonl");
-    curate(original);
-    run("export", "--data", original.toString(), backup.toString());
+    Path backup = curatedBackup();
 
-    int code = run("import", "--data", original.toString(), backup.toString());
+    int code = run("import", "--data", tmp.resolve("original").toString(), backup.toString());
 
     assertEquals(1, code);
     assertTrue(err.toString().contains("restore a backup into an empty data directory"), err.toString());
@@ -238,17 +238,9 @@ class BackupRoundTripTest {
 
   @Test
   void should_refuse_a_cut_off_or_tampered_backup_and_restore_nothing() throws Exception {
-    Path original = tmp.resolve("original");
-    Path backup = tmp.resolve("kb.jsonl");
-    curate(original);
-    run("export", "--data", original.toString(), backup.toString());
-    List<String> lines = Files.readAllLines(backup, StandardCharsets.UTF_8);
-    Path cut = tmp.resolve("cut.jsonl");
-    Files.write(cut, lines.subList(0, lines.size() - 1), StandardCharsets.UTF_8);
-    Path unknown = tmp.resolve("unknown.jsonl");
-    List<String> withUnknown = new ArrayList<>(lines);
-    withUnknown.add(2, "{\"type\":\"article\",\"id\":\"x\",\"colour\":\"red\"}");
-    Files.write(unknown, withUnknown, StandardCharsets.UTF_8);
+    Path backup = curatedBackup();
+    Path cut = edited(backup, "cut.jsonl", lines -> lines.remove(lines.size() - 1));
+    Path unknown = edited(backup, "unknown.jsonl", lines -> lines.add(2, "{\"type\":\"article\",\"id\":\"x\",\"colour\":\"red\"}"));
 
     assertEquals(1, run("import", "--data", tmp.resolve("a").toString(), cut.toString()));
     assertEquals(1, run("import", "--data", tmp.resolve("b").toString(), unknown.toString()));

@@ -20,16 +20,30 @@ class SourceLabelsTest {
     harness.close();
   }
 
-  @Test
-  void should_mention_a_listed_channel_and_a_listed_domain_in_the_reply_escaped() throws Exception {
+  /** Starts the bot with these entries in the registry. */
+  private void startWith(ListedSource... listed) throws Exception {
     harness = new BotHarness().start();
     SourceRegistry registry = new SourceRegistry(harness.store.dataSource(), Clock.systemUTC());
-    registry.put(new ListedSource(ListedSource.Kind.CHANNEL, "@rian_ru", "", "state-controlled media <b>", "listed by the CCD (March 2024)"), "test");
-    registry.put(new ListedSource(ListedSource.Kind.DOMAIN, "example.ru", "", "registered in Russia", ""), "test");
+    for (ListedSource source : listed) {
+      registry.put(source, "test");
+    }
+  }
 
+  /** Sends a private message; returns its update id. */
+  private int send(Updates.MessageBuilder message) {
     int id = harness.api.nextUpdateId();
-    harness.send(Updates.privateMessage(10, 7).from(7, "en")
-        .text("Bucha was staged, see https://news.example.ru/x").forwardedFromChannel("RIA <i>", "rian_ru").update(id));
+    harness.send(message.update(id));
+    return id;
+  }
+
+  @Test
+  void should_mention_a_listed_channel_and_a_listed_domain_in_the_reply_escaped() throws Exception {
+    startWith(
+        new ListedSource(ListedSource.Kind.CHANNEL, "@rian_ru", "", "state-controlled media <b>", "listed by the CCD (March 2024)"),
+        new ListedSource(ListedSource.Kind.DOMAIN, "example.ru", "", "registered in Russia", ""));
+
+    send(Updates.privateMessage(10, 7).from(7, "en")
+        .text("Bucha was staged, see https://news.example.ru/x").forwardedFromChannel("RIA <i>", "rian_ru"));
     String reply = harness.awaitMessages(1).get(0).text();
 
     assertTrue(reply.contains("ℹ️ Source @rian_ru: state-controlled media &lt;b&gt;. <i>(listed by the CCD (March 2024))</i>"), reply);
@@ -39,21 +53,17 @@ class SourceLabelsTest {
 
   @Test
   void should_mention_a_listed_domain_behind_a_hidden_link_whose_text_names_another() throws Exception {
-    harness = new BotHarness().start();
-    SourceRegistry registry = new SourceRegistry(harness.store.dataSource(), Clock.systemUTC());
-    registry.put(new ListedSource(ListedSource.Kind.DOMAIN, "example.ru", "", "registered in Russia", ""), "test");
-    registry.put(new ListedSource(ListedSource.Kind.CHANNEL, "rian_ru", "", "state-controlled media", ""), "test");
+    startWith(
+        new ListedSource(ListedSource.Kind.DOMAIN, "example.ru", "", "registered in Russia", ""),
+        new ListedSource(ListedSource.Kind.CHANNEL, "rian_ru", "", "state-controlled media", ""));
 
-    int first = harness.api.nextUpdateId();
-    harness.send(Updates.privateMessage(10, 7).from(7, "en")
-        .text("Bucha was staged, says bbc.com").textLink("bbc.com", "https://news.example.ru/bucha?utm=1").update(first));
-    int second = harness.api.nextUpdateId();
-    harness.send(Updates.privateMessage(11, 7).from(7, "en")
-        .photo("Bucha was staged: details here").textLink("here", "https://t.me/rian_ru/123").update(second));
-    int third = harness.api.nextUpdateId();
-    harness.send(Updates.privateMessage(12, 7).from(7, "en")
+    send(Updates.privateMessage(10, 7).from(7, "en")
+        .text("Bucha was staged, says bbc.com").textLink("bbc.com", "https://news.example.ru/bucha?utm=1"));
+    send(Updates.privateMessage(11, 7).from(7, "en")
+        .photo("Bucha was staged: details here").textLink("here", "https://t.me/rian_ru/123"));
+    int third = send(Updates.privateMessage(12, 7).from(7, "en")
         .text("Bucha was staged, see here").textLink("here", "https://example.org/ok")
-        .entity("url", 400, 20, null).entity("text_link", 0, 5, null).update(third));
+        .entity("url", 400, 20, null).entity("text_link", 0, 5, null));
     harness.awaitProcessed(third);
     List<FakeBotApi.Call> replies = harness.awaitMessages(3);
 
@@ -75,13 +85,10 @@ class SourceLabelsTest {
 
   @Test
   void should_not_trust_a_channel_title_that_names_a_listed_username() throws Exception {
-    harness = new BotHarness().start();
-    new SourceRegistry(harness.store.dataSource(), Clock.systemUTC())
-        .put(new ListedSource(ListedSource.Kind.CHANNEL, "rian_ru", "", "state-controlled media", ""), "test");
+    startWith(new ListedSource(ListedSource.Kind.CHANNEL, "rian_ru", "", "state-controlled media", ""));
 
-    int id = harness.api.nextUpdateId();
-    harness.send(Updates.privateMessage(10, 7).from(7, "en")
-        .text("Bucha was staged").forwardedFromChannel("Fake (@rian_ru)", "someone_else").update(id));
+    send(Updates.privateMessage(10, 7).from(7, "en")
+        .text("Bucha was staged").forwardedFromChannel("Fake (@rian_ru)", "someone_else"));
 
     assertFalse(harness.awaitMessages(1).get(0).text().contains("Source @rian_ru"));
   }
