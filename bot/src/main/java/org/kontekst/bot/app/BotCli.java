@@ -6,12 +6,16 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.kontekst.bot.command.CheckSettings;
 import org.kontekst.bot.command.Conversation;
+import org.kontekst.bot.curation.Retention;
+import org.kontekst.bot.curation.RetentionJob;
+import org.kontekst.bot.curation.RetentionPolicy;
 import org.kontekst.bot.curation.Roles;
 import org.kontekst.knowledge.ingest.PageFetcher;
 import org.kontekst.knowledge.store.Revisions;
@@ -42,10 +46,14 @@ import picocli.CommandLine.Spec;
       "Environment: TELEGRAM_BOT_TOKEN (required), TELEGRAM_API_URL (optional Bot API server),",
       "KONTEKST_METRICS_PORT (optional: serve /metrics and /health),",
       "KONTEKST_ADMINS (optional: Telegram user ids of curation admins, comma-separated),",
+      "KONTEKST_VOLUNTEER_TEXT_DAYS (default 30), KONTEKST_VOLUNTEER_MAX_DAYS (default 90): retention of",
+      "posts sent to volunteers (text of answered ones; any post), applied every 6 hours,",
       "KONTEKST_LLM_PROVIDER, _BASE_URL, _MODEL, _API_KEY (optional: a language model writes replies' context)."
     })
 final class BotCli implements Callable<Integer> {
   static final int BAD_CONFIGURATION = 2;
+  /** How often volunteer posts past their retention are erased. */
+  private static final Duration RETENTION_INTERVAL = Duration.ofHours(6);
   private static final Logger log = LoggerFactory.getLogger(BotCli.class);
 
   @Mixin private DataOption data;
@@ -68,11 +76,13 @@ final class BotCli implements Callable<Integer> {
     Integer metricsPort;
     java.util.Set<Long> admins;
     ContextWriter contextWriter;
+    RetentionPolicy retention;
     try {
       config = TelegramConfig.of(env.telegramToken(), env.telegramApiUrl());
       metricsPort = parsePort(env.metricsPort());
       admins = Roles.parseAdmins(env.admins());
       contextWriter = env.llm().contextWriter(Ticker.systemTicker());
+      retention = env.retention();
     } catch (IllegalArgumentException e) {
       err.println(e.getMessage());
       return BAD_CONFIGURATION;
@@ -96,11 +106,14 @@ final class BotCli implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(hook);
     try (Engine engine = Engine.open(data.store(), env.embedding()::create);
         MetricsEndpoint endpoint = metricsPort == null ? null : MetricsEndpoint.start(metricsPort, registry, running::get);
-        TelegramConnection connection = TelegramConnection.open(config)) {
+        TelegramConnection connection = TelegramConnection.open(config);
+        RetentionJob purges =
+            RetentionJob.start(
+                new Retention(engine.store().dataSource(), retention, Clock.systemUTC()), RETENTION_INTERVAL)) {
       if (endpoint != null) {
         log.info("metrics on port {}", endpoint.port());
       }
-      Conversation conversation =
+      try (Conversation conversation =
           Conversation.assemble(
               new Conversation.Parts(
                   engine.checker(),
@@ -113,18 +126,23 @@ final class BotCli implements Callable<Integer> {
                   Clock.systemUTC(),
                   Ticker.systemTicker(),
                   engine.curationParts(admins, PageFetcher.standard()))
-                  .withContext(contextWriter, new ChatTyping(connection.client())));
-      // Another instance on a shared database may change a chat's settings: drop the cached ones.
-      engine.onChange(Revisions.CHAT_SETTINGS, conversation.settings()::invalidateAll);
-      try (TelegramBot bot =
-          TelegramBot.start(
-              connection, conversation.router(), conversation.commands(), conversation.texts(),
-              conversation.state(), conversation.queue().outbox(), metrics, Ticker.systemTicker())) {
-        running.set(true);
-        log.info("running; {} updates in flight", bot.inFlight());
-        stop.await();
-        running.set(false);
-        log.info("stopping; draining {} updates in flight", bot.inFlight());
+                  .withContext(contextWriter, new ChatTyping(connection.client()))
+                  .withRetention(retention))) {
+        // Another instance on a shared database may change a chat's settings: drop the cached ones.
+        engine.onChange(Revisions.CHAT_SETTINGS, conversation.settings()::invalidateAll);
+        try (TelegramBot bot =
+            TelegramBot.start(
+                connection, conversation.router(), conversation.commands(), conversation.texts(),
+                conversation.state(), conversation.queue().outbox(), metrics, Ticker.systemTicker())) {
+          conversation.background().deliverTo(bot.followUps());
+          running.set(true);
+          log.info("running; {} updates in flight", bot.inFlight());
+          stop.await();
+          running.set(false);
+          // Fetches under way get a few seconds to finish while their answers can still be sent.
+          conversation.background().close();
+          log.info("stopping; draining {} updates in flight", bot.inFlight());
+        }
       }
       return 0;
     } catch (TokenRejectedException e) {

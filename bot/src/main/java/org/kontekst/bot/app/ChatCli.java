@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -14,6 +15,7 @@ import org.kontekst.bot.chat.Button;
 import org.kontekst.bot.chat.CallbackIn;
 import org.kontekst.bot.chat.ChatKind;
 import org.kontekst.bot.chat.Content;
+import org.kontekst.bot.chat.FollowUps;
 import org.kontekst.bot.chat.Incoming;
 import org.kontekst.bot.chat.Origin;
 import org.kontekst.bot.command.CheckObserver;
@@ -50,6 +52,8 @@ final class ChatCli implements Callable<Integer> {
   }
 
   private static final long CHAT_ID = 1;
+  /** How long the console waits, after the input ends, for fetches still under way. */
+  private static final Duration FOLLOW_UP_WAIT = Duration.ofSeconds(30);
 
   @Mixin private DataOption data;
   @Spec private CommandSpec spec;
@@ -61,7 +65,7 @@ final class ChatCli implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     try (Engine engine = Engine.open(data.store(), env.embedding()::create)) {
-      Conversation conversation =
+      try (Conversation conversation =
           Conversation.assemble(
               new Conversation.Parts(
                   engine.checker(),
@@ -74,10 +78,27 @@ final class ChatCli implements Callable<Integer> {
                   Clock.systemUTC(),
                   Ticker.systemTicker(),
                   engine.curationParts(Roles.parseAdmins(env.admins()), PageFetcher.standard()))
-                  .withContext(env.llm().contextWriter(Ticker.systemTicker()), Typing.NONE));
-      run(conversation.router(), new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out);
+                  .withContext(env.llm().contextWriter(Ticker.systemTicker()), Typing.NONE)
+                  .withRetention(env.retention()))) {
+        conversation.background().deliverTo(printer(out));
+        run(conversation.router(), new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out);
+        // An /add typed last still gets its answer before the console ends.
+        conversation.background().awaitIdle(FOLLOW_UP_WAIT);
+      }
     }
     return 0;
+  }
+
+  /** Prints a command's follow-ups (the answer to /add URL) when they come. */
+  static FollowUps printer(PrintWriter out) {
+    return (kind, actions) -> {
+      synchronized (out) {
+        for (Action action : actions) {
+          print(action, out, new ArrayList<>());
+        }
+        out.flush();
+      }
+    };
   }
 
   /** The loop, separate from the wiring so that tests can drive it. */
@@ -116,10 +137,28 @@ final class ChatCli implements Callable<Integer> {
         }
         actions = router.onMessage(new Incoming(CHAT_ID, ChatKind.PRIVATE, CHAT_ID, language, content, null, false));
       }
-      for (Action action : actions) {
-        print(action, out, buttons);
+      synchronized (out) {
+        for (Action action : actions) {
+          print(action, out, buttons);
+        }
+        out.flush();
       }
-      out.flush();
+    }
+  }
+
+  /** Prints the buttons numbered, and makes them the ones "!N" presses. */
+  private static void printKeyboard(List<List<Button>> keyboard, PrintWriter out, List<Button> buttons) {
+    if (keyboard.isEmpty()) {
+      return;
+    }
+    buttons.clear();
+    for (List<Button> row : keyboard) {
+      StringBuilder shown = new StringBuilder();
+      for (Button b : row) {
+        buttons.add(b);
+        shown.append("[").append(buttons.size()).append(": ").append(b.label()).append("] ");
+      }
+      out.println(shown.toString().strip());
     }
   }
 
@@ -127,20 +166,11 @@ final class ChatCli implements Callable<Integer> {
     if (action instanceof Action.SendText send) {
       out.println("--- message" + (send.replyTo() == null ? "" : " (reply to #" + send.replyTo() + ")") + " ---");
       out.println(send.html());
-      if (!send.keyboard().isEmpty()) {
-        buttons.clear();
-        for (List<Button> row : send.keyboard()) {
-          StringBuilder shown = new StringBuilder();
-          for (Button b : row) {
-            buttons.add(b);
-            shown.append("[").append(buttons.size()).append(": ").append(b.label()).append("] ");
-          }
-          out.println(shown.toString().strip());
-        }
-      }
+      printKeyboard(send.keyboard(), out, buttons);
     } else if (action instanceof Action.EditText edit) {
-      out.println("--- edits message #" + edit.messageId() + " (buttons removed) ---");
+      out.println("--- edits message #" + edit.messageId() + (edit.keyboard().isEmpty() ? " (buttons removed)" : "") + " ---");
       out.println(edit.html());
+      printKeyboard(edit.keyboard(), out, buttons);
     } else if (action instanceof Action.AnswerCallback answer && !answer.text().isEmpty()) {
       out.println("--- " + (answer.alert() ? "alert" : "notice") + ": " + answer.text());
     }

@@ -1,6 +1,7 @@
 package org.kontekst.bot.app;
 
 import java.util.Map;
+import org.kontekst.bot.curation.RetentionPolicy;
 
 /**
  * The environment variables Kontekst reads, read once in {@code Main} and passed down. Values are
@@ -12,6 +13,9 @@ import java.util.Map;
  * @param embedding the embedding model ({@code KONTEKST_EMBEDDING} and companions)
  * @param admins {@code KONTEKST_ADMINS}, optional: Telegram user ids of curation admins, comma-separated
  * @param llm the language model for replies ({@code KONTEKST_LLM_PROVIDER} and companions)
+ * @param volunteerTextDays {@code KONTEKST_VOLUNTEER_TEXT_DAYS}, optional: days the text of an
+ *     answered or dismissed volunteer post is kept
+ * @param volunteerMaxDays {@code KONTEKST_VOLUNTEER_MAX_DAYS}, optional: days any volunteer post is kept
  */
 record Environment(
     String telegramToken,
@@ -19,7 +23,12 @@ record Environment(
     String metricsPort,
     EmbeddingSettings embedding,
     String admins,
-    LlmSettings llm) {
+    LlmSettings llm,
+    String volunteerTextDays,
+    String volunteerMaxDays) {
+
+  /** The most days a retention variable accepts (ten years). */
+  private static final int MAX_RETENTION_DAYS = 3_650;
 
   Environment {
     telegramToken = blankToNull(telegramToken);
@@ -28,10 +37,12 @@ record Environment(
     embedding = embedding == null ? EmbeddingSettings.DEFAULT : embedding;
     admins = blankToNull(admins);
     llm = llm == null ? LlmSettings.NONE : llm;
+    volunteerTextDays = blankToNull(volunteerTextDays);
+    volunteerMaxDays = blankToNull(volunteerMaxDays);
   }
 
   Environment(String telegramToken, String telegramApiUrl, String metricsPort, EmbeddingSettings embedding) {
-    this(telegramToken, telegramApiUrl, metricsPort, embedding, null, null);
+    this(telegramToken, telegramApiUrl, metricsPort, embedding, null, null, null, null);
   }
 
   static Environment from(Map<String, String> env) {
@@ -41,14 +52,48 @@ record Environment(
         env.get("KONTEKST_METRICS_PORT"),
         EmbeddingSettings.from(env),
         env.get("KONTEKST_ADMINS"),
-        LlmSettings.from(env));
+        LlmSettings.from(env),
+        env.get("KONTEKST_VOLUNTEER_TEXT_DAYS"),
+        env.get("KONTEKST_VOLUNTEER_MAX_DAYS"));
+  }
+
+  /**
+   * The retention of volunteer posts: {@link RetentionPolicy#DEFAULT}'s days where a variable is
+   * unset.
+   *
+   * @throws IllegalArgumentException naming the variable, when a value is not a whole number of days
+   *     from 1 to 3650, or keeps answered texts longer than any post
+   */
+  RetentionPolicy retention() {
+    int text = days("KONTEKST_VOLUNTEER_TEXT_DAYS", volunteerTextDays, RetentionPolicy.DEFAULT.answeredTextDays());
+    int max = days("KONTEKST_VOLUNTEER_MAX_DAYS", volunteerMaxDays, RetentionPolicy.DEFAULT.maxAgeDays());
+    if (text > max) {
+      throw new IllegalArgumentException(
+          "KONTEKST_VOLUNTEER_TEXT_DAYS (" + text + ") must not exceed KONTEKST_VOLUNTEER_MAX_DAYS (" + max + ")");
+    }
+    return RetentionPolicy.ofDays(text, max);
+  }
+
+  private static int days(String name, String value, long fallback) {
+    if (value == null) {
+      return (int) fallback;
+    }
+    if (value.matches("[0-9]{1,4}")) {
+      int days = Integer.parseInt(value);
+      if (days >= 1 && days <= MAX_RETENTION_DAYS) {
+        return days;
+      }
+    }
+    String shown = value.length() > 20 ? value.substring(0, 20) + "…" : value;
+    throw new IllegalArgumentException(name + " must be a number of days from 1 to " + MAX_RETENTION_DAYS + ": " + shown);
   }
 
   /** Never prints the token. */
   @Override
   public String toString() {
     return "Environment[token=" + (telegramToken == null ? "unset" : "set") + ", apiUrl=" + telegramApiUrl
-        + ", metricsPort=" + metricsPort + ", embedding=" + embedding + ", admins=" + admins + ", llm=" + llm + "]";
+        + ", metricsPort=" + metricsPort + ", embedding=" + embedding + ", admins=" + admins + ", llm=" + llm
+        + ", volunteerTextDays=" + volunteerTextDays + ", volunteerMaxDays=" + volunteerMaxDays + "]";
   }
 
   private static String blankToNull(String s) {

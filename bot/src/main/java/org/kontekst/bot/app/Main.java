@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       BotCli.class,
       ChatCli.class,
       SourcesCli.class,
+      PurgeCli.class,
       CommandLine.HelpCommand.class
     })
 public final class Main {

@@ -37,14 +37,20 @@ import org.kontekst.knowledge.store.Revisions;
 
 /**
  * The whole curated state of a data directory as one JSON Lines file of typed records (format in
- * {@code docs/backup.md}): a header, then the records of each {@link TableSection} in order, then
- * an end record with the count, so that a cut-off file is noticed. Export reads one consistent
- * snapshot; restore writes everything in one transaction into a data directory whose backed-up
- * tables are empty, or nothing. Derived data (the search index) is not backed up: it rebuilds.
+ * {@code docs/backup.md}): a header, the installation record (the secret that signs button data,
+ * salts user hashes and keys queue fingerprints), then the records of each {@link TableSection} in
+ * order, then an end record with the count, so that a cut-off file is noticed. Export reads one
+ * consistent snapshot; restore writes everything in one transaction into a data directory whose
+ * backed-up tables are empty, or nothing. Derived data (the search index) is not backed up: it
+ * rebuilds. The file holds the secret, so it is as sensitive as the data directory.
  */
 public final class Backup {
   static final String HEADER_TYPE = "kontekst-backup";
   static final String END_TYPE = "end";
+  /** The record of the installation secret ({@code tg_state.secret}), at most one. */
+  static final String INSTALLATION_TYPE = "installation";
+  /** Tables whose rows carry hashes keyed with the installation secret, besides backed-up ones. */
+  private static final List<String> KEYED_TABLES = List.of("tg_feedback", "tg_user_stats");
   /** The format version; a reader refuses newer versions. */
   static final int VERSION = 1;
 
@@ -146,9 +152,13 @@ public final class Backup {
         header.put("type", HEADER_TYPE);
         header.put("version", VERSION);
         header.put("created", clock.instant().toString());
-        header.put("sections", sections.stream().map(TableSection::type).collect(Collectors.joining(",")));
+        header.put(
+            "sections",
+            INSTALLATION_TYPE + "," + sections.stream().map(TableSection::type).collect(Collectors.joining(",")));
         write(out, header);
-        int total = 0;
+        write(out, installation(c));
+        counts.put(INSTALLATION_TYPE, 1);
+        int total = 1;
         for (TableSection s : sections) {
           int n = exportSection(c, s, out);
           counts.put(s.type(), n);
@@ -169,6 +179,84 @@ public final class Backup {
     }
     out.flush();
     return counts;
+  }
+
+  /**
+   * The installation record: the secret, and the highest reply id so far, past which a restored
+   * directory numbers its replies (the reply log is not backed up, and a button from before the
+   * backup must not land on a new reply that happens to get its old id).
+   */
+  private static ObjectNode installation(Connection c) throws SQLException {
+    ObjectNode o = JSON.createObjectNode();
+    o.put("type", INSTALLATION_TYPE);
+    try (PreparedStatement ps = c.prepareStatement("SELECT secret FROM tg_state WHERE id = 1");
+        ResultSet rs = ps.executeQuery()) {
+      if (!rs.next()) {
+        throw new BackupException("the database has no installation secret (tg_state is empty)");
+      }
+      o.put("secret", Base64.getEncoder().encodeToString(rs.getBytes(1)));
+    }
+    // The reply log is not backed up: what counts is the highest id it ever gave, here or in the
+    // installation this one was restored from.
+    try (PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT COALESCE(MAX(id), 0), (SELECT reply_floor FROM tg_state WHERE id = 1) FROM tg_reply");
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      o.put("last_reply_id", Math.max(rs.getLong(1), rs.getLong(2)));
+    }
+    return o;
+  }
+
+  /**
+   * Takes over the backed-up installation secret, so that buttons signed and hashes made before
+   * the backup stay valid; returns the reply id to number new replies after. Refused when the data
+   * directory already has hashes made with its own secret.
+   */
+  private static long restoreInstallation(Connection c, JsonNode o, int number) throws SQLException {
+    for (Iterator<String> names = o.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!name.equals("type") && !name.equals("secret") && !name.equals("last_reply_id")) {
+        throw new BackupException("line " + number + ": unknown field '" + abbreviate(name) + "' in the installation record");
+      }
+    }
+    JsonNode value = o.get("secret");
+    if (value == null || !value.isTextual()) {
+      throw new BackupException("line " + number + ": the installation record needs a \"secret\" string");
+    }
+    byte[] secret;
+    try {
+      secret = Base64.getDecoder().decode(value.textValue());
+    } catch (IllegalArgumentException e) {
+      throw new BackupException("line " + number + ": the installation secret is not base64");
+    }
+    if (secret.length < 16 || secret.length > 32) {
+      throw new BackupException("line " + number + ": the installation secret must be 16 to 32 bytes, not " + secret.length);
+    }
+    for (String table : KEYED_TABLES) {
+      try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + table);
+          ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        if (rs.getLong(1) > 0) {
+          throw new BackupException(
+              "the data directory already has bot statistics (" + table + ") made with its own installation secret;"
+                  + " restore a backup into an empty data directory (--data NEW_DIR)");
+        }
+      }
+    }
+    JsonNode lastReply = o.get("last_reply_id");
+    if (lastReply != null && !(lastReply.canConvertToLong() && lastReply.isIntegralNumber() && lastReply.longValue() >= 0)) {
+      throw new BackupException("line " + number + ": \"last_reply_id\" must be a number of at least 0");
+    }
+    long floor = lastReply == null ? 0 : lastReply.longValue();
+    try (PreparedStatement ps = c.prepareStatement("UPDATE tg_state SET secret = ?, reply_floor = ? WHERE id = 1")) {
+      ps.setBytes(1, secret);
+      ps.setLong(2, floor);
+      if (ps.executeUpdate() != 1) {
+        throw new BackupException("the data directory has no installation state to restore the secret into");
+      }
+    }
+    return floor;
   }
 
   private int exportSection(Connection c, TableSection s, Writer out) throws SQLException, IOException {
@@ -221,6 +309,7 @@ public final class Backup {
     sections.forEach(s -> byType.put(s.type(), s));
     Map<String, Integer> counts = new LinkedHashMap<>();
     sections.forEach(s -> counts.put(s.type(), 0));
+    long lastReplyId = 0;
     try (Connection c = db.getConnection()) {
       c.setAutoCommit(false);
       try {
@@ -246,6 +335,13 @@ public final class Backup {
             if (!header) {
               requireHeader(o, number);
               header = true;
+            } else if (type.equals(INSTALLATION_TYPE)) {
+              if (counts.containsKey(INSTALLATION_TYPE)) {
+                throw new BackupException("line " + number + ": a second installation record");
+              }
+              lastReplyId = restoreInstallation(c, o, number);
+              counts.put(INSTALLATION_TYPE, 1);
+              records++;
             } else if (type.equals(END_TYPE)) {
               if (o.path("records").asInt(-1) != records) {
                 throw new BackupException("line " + number + ": the end record counts " + o.path("records").asText() + " records, the file has " + records);
@@ -286,7 +382,12 @@ public final class Backup {
         c.setAutoCommit(true);
       }
       for (TableSection s : sections) {
-        restartIdentity(c, s);
+        if (!s.identity().isEmpty()) {
+          restartIdentity(c, s.table(), s.identity(), 1);
+        }
+      }
+      if (counts.containsKey(INSTALLATION_TYPE)) {
+        restartIdentity(c, "tg_reply", "id", lastReplyId + 1);
       }
     } catch (SQLException e) {
       throw new BackupException("nothing was restored: " + e.getMessage(), e);
@@ -385,20 +486,20 @@ public final class Backup {
     };
   }
 
-  /** Moves a generated id past the restored ones, so that the next insert does not collide. */
-  private static void restartIdentity(Connection c, TableSection s) throws SQLException {
-    if (s.identity().isEmpty()) {
-      return;
-    }
+  /**
+   * Moves a generated id past the restored ones (and at least to {@code atLeast}), so that the next
+   * insert does not collide.
+   */
+  private static void restartIdentity(Connection c, String table, String column, long atLeast) throws SQLException {
     long next;
-    try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(" + s.identity() + "), 0) + 1 FROM " + s.table());
+    try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(" + column + "), 0) + 1 FROM " + table);
         ResultSet rs = ps.executeQuery()) {
       rs.next();
-      next = rs.getLong(1);
+      next = Math.max(rs.getLong(1), atLeast);
     }
-    // DDL takes no parameters; the value is a number read from the database, not input.
+    // DDL takes no parameters; the names are fixed in this class and the value is a number, not input text.
     try (PreparedStatement ps = c.prepareStatement(
-        "ALTER TABLE " + s.table() + " ALTER COLUMN " + s.identity() + " RESTART WITH " + next)) {
+        "ALTER TABLE " + table + " ALTER COLUMN " + column + " RESTART WITH " + next)) {
       ps.executeUpdate();
     }
   }

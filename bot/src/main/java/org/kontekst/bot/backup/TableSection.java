@@ -15,7 +15,8 @@ import java.util.Objects;
 public record TableSection(String type, String table, List<Column> columns, String orderBy, String identity) {
   public TableSection {
     Objects.requireNonNull(type, "type");
-    if (!type.matches("[a-z][a-z_]{0,31}") || type.equals(Backup.HEADER_TYPE) || type.equals(Backup.END_TYPE)) {
+    if (!type.matches("[a-z][a-z_]{0,31}") || type.equals(Backup.HEADER_TYPE) || type.equals(Backup.END_TYPE)
+        || type.equals(Backup.INSTALLATION_TYPE)) {
       throw new IllegalArgumentException("record type must be a lower-case word and not a reserved one: " + type);
     }
     Objects.requireNonNull(table, "table");

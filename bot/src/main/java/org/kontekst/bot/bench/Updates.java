@@ -1,5 +1,6 @@
 package org.kontekst.bot.bench;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -49,6 +50,30 @@ public final class Updates {
       message.putObject("video").put("file_id", "BAAD").put("file_unique_id", "v1").put("width", 640).put("height", 360).put("duration", 5);
       message.put("caption", caption);
       return this;
+    }
+
+    /**
+     * A link entity on the text, or on the caption when there is one: {@code text_link} (a hidden
+     * link to {@code url}) or {@code url}, at UTF-16 {@code offset} and {@code length}.
+     */
+    public MessageBuilder entity(String type, int offset, int length, String url) {
+      String field = message.has("caption") ? "caption_entities" : "entities";
+      ArrayNode entities = message.has(field) ? (ArrayNode) message.get(field) : message.putArray(field);
+      ObjectNode e = entities.addObject().put("type", type).put("offset", offset).put("length", length);
+      if (url != null) {
+        e.put("url", url);
+      }
+      return this;
+    }
+
+    /** A hidden link: the first {@code visible} of the text (or caption) links to {@code url}. */
+    public MessageBuilder textLink(String visible, String url) {
+      String text = message.has("caption") ? message.get("caption").asText() : message.path("text").asText();
+      int at = text.indexOf(visible);
+      if (at < 0) {
+        throw new IllegalArgumentException("the text has no " + visible);
+      }
+      return entity("text_link", at, visible.length(), url);
     }
 
     public MessageBuilder forwardedFromChannel(String title, String username) {

@@ -30,10 +30,19 @@ public sealed interface Action {
     }
   }
 
-  /** Replaces the text of one of the bot's messages, removing its buttons. */
-  record EditText(long chatId, int messageId, String html) implements Action {
+  /**
+   * Replaces the text of one of the bot's messages and its buttons with {@code keyboard} (empty:
+   * the buttons go).
+   */
+  record EditText(long chatId, int messageId, String html, List<List<Button>> keyboard) implements Action {
     public EditText {
       Objects.requireNonNull(html, "html");
+      keyboard = keyboard == null ? List.of() : keyboard.stream().map(List::copyOf).toList();
+    }
+
+    /** Replaces the text and removes the buttons. */
+    public EditText(long chatId, int messageId, String html) {
+      this(chatId, messageId, html, List.of());
     }
   }
 

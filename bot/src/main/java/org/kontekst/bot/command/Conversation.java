@@ -20,6 +20,7 @@ import org.kontekst.bot.curation.CurationQueue;
 import org.kontekst.bot.curation.SourceRegistry;
 import org.kontekst.bot.curation.UsageStats;
 import org.kontekst.bot.curation.PublishedArticles;
+import org.kontekst.bot.curation.RetentionPolicy;
 import org.kontekst.bot.curation.Roles;
 import org.kontekst.bot.feedback.FeedbackHandler;
 import org.kontekst.bot.feedback.FeedbackRepository;
@@ -32,7 +33,6 @@ import org.kontekst.bot.render.Texts;
 import org.kontekst.bot.curation.AuditLog;
 import org.kontekst.bot.curation.Curation;
 import org.kontekst.bot.curation.Drafts;
-import org.kontekst.bot.curation.Roles;
 import org.kontekst.knowledge.article.Article;
 import org.kontekst.knowledge.check.Checker;
 import org.kontekst.knowledge.ingest.ArticleImporter;
@@ -47,8 +47,10 @@ import org.kontekst.knowledge.wording.Wording;
 
 /**
  * Everything the bot says and remembers, wired once: the router with its commands, post check,
- * feedback and repositories. The Telegram bot, the local console and the benchmark each build one
- * from {@code Main} (or a test) and differ only at the two ends.
+ * feedback and repositories, and the {@link Background} that runs slow work such as /add's fetches
+ * (whose replies the transport delivers once it calls {@code background().deliverTo}). The
+ * Telegram bot, the local console and the benchmark each build one from {@code Main} (or a test)
+ * and differ only at the two ends. Closing it stops the background work.
  */
 public record Conversation(
     Router router,
@@ -58,20 +60,35 @@ public record Conversation(
     BotState state,
     ChatSettingsRepository settings,
     FeedbackRepository feedback,
-    CurationQueue queue) {
+    CurationQueue queue,
+    Background background)
+    implements AutoCloseable {
 
   /** How long feedback buttons stay valid. */
   public static final Duration BUTTON_LIFETIME = Duration.ofDays(30);
+  /** Pages fetched at once for /add; more wait for a thread. */
+  static final int FETCH_THREADS = 2;
+  /** Fetches under way for one curator. */
+  static final int FETCHES_PER_PERSON = 2;
+  /** Fetches under way in all. */
+  static final int FETCHES_OVERALL = 4;
 
   public Conversation {
     Objects.requireNonNull(router, "router");
     Objects.requireNonNull(commands, "commands");
+    Objects.requireNonNull(background, "background");
+  }
+
+  @Override
+  public void close() {
+    background.close();
   }
 
   /**
    * The parts that come from outside: the engine, the database, Telegram, time, what curation
-   * needs ({@code curation} null: no curation commands, as in benchmarks), and the context writer (a
-   * language model, or {@link ContextWriter#NONE}) with its "typing…" indicator.
+   * needs ({@code curation} null: no curation commands, as in benchmarks), the context writer (a
+   * language model, or {@link ContextWriter#NONE}) with its "typing…" indicator, and the retention
+   * of volunteer posts that /privacy states.
    */
   public record Parts(
       Checker checker,
@@ -85,7 +102,8 @@ public record Conversation(
       Ticker ticker,
       CurationParts curation,
       ContextWriter contextWriter,
-      Typing typing) {
+      Typing typing,
+      RetentionPolicy retention) {
     public Parts {
       Objects.requireNonNull(checker, "checker");
       Objects.requireNonNull(checkSettings, "checkSettings");
@@ -98,6 +116,7 @@ public record Conversation(
       Objects.requireNonNull(ticker, "ticker");
       Objects.requireNonNull(contextWriter, "contextWriter");
       Objects.requireNonNull(typing, "typing");
+      Objects.requireNonNull(retention, "retention");
     }
 
     /** Parts without curation, replies from the templates alone. */
@@ -127,13 +146,19 @@ public record Conversation(
         Ticker ticker,
         CurationParts curation) {
       this(checker, checkSettings, db, summary, admins, botUsername, observer, clock, ticker, curation,
-          ContextWriter.NONE, Typing.NONE);
+          ContextWriter.NONE, Typing.NONE, RetentionPolicy.DEFAULT);
     }
 
     /** These parts with replies opened by {@code writer}'s paragraphs, showing {@code typing} meanwhile. */
     public Parts withContext(ContextWriter writer, Typing typing) {
       return new Parts(checker, checkSettings, db, summary, admins, botUsername, observer, clock, ticker, curation,
-          writer, typing);
+          writer, typing, retention);
+    }
+
+    /** These parts with volunteer posts kept as {@code policy} says. */
+    public Parts withRetention(RetentionPolicy policy) {
+      return new Parts(checker, checkSettings, db, summary, admins, botUsername, observer, clock, ticker, curation,
+          contextWriter, typing, policy);
     }
   }
 
@@ -200,26 +225,28 @@ public record Conversation(
             observer,
             sources);
     LangCommand lang = new LangCommand(texts, settings);
+    SettingsCommand settingsCommand = new SettingsCommand(texts, settings, p.admins(), signer);
     List<Command> all =
         new ArrayList<>(
             List.of(
                 new StartCommand(texts),
                 new HelpCommand(texts),
                 new AboutCommand(texts, p.summary()),
-                new PrivacyCommand(texts),
+                new PrivacyCommand(texts, p.retention()),
                 lang,
                 new CheckCommand(texts, check),
-                new SettingsCommand(texts, settings, p.admins())));
+                settingsCommand));
+    Background background = new Background(FETCH_THREADS, FETCHES_PER_PERSON, FETCHES_OVERALL);
     if (p.curation() != null) {
-      all.addAll(curationCommands(p, texts, queue, usage, sources));
+      all.addAll(curationCommands(p, texts, queue, usage, sources, background));
     }
     CommandRegistry commands = new CommandRegistry(all);
-    Router router = new Router(commands, check, buttons, lang, settings, texts, p.botUsername());
-    return new Conversation(router, commands, texts, renderer, state, settings, feedback, queue);
+    Router router = new Router(commands, check, buttons, lang, settingsCommand, settings, texts, p.botUsername());
+    return new Conversation(router, commands, texts, renderer, state, settings, feedback, queue, background);
   }
 
   private static List<Command> curationCommands(
-      Parts p, Texts texts, CurationQueue queue, UsageStats usage, SourceRegistry sources) {
+      Parts p, Texts texts, CurationQueue queue, UsageStats usage, SourceRegistry sources, Background background) {
     CurationParts c = p.curation();
     Roles roles = new Roles(p.db(), c.admins());
     AuditLog auditLog = new AuditLog(p.db());
@@ -238,7 +265,7 @@ public record Conversation(
         new Drafts(c.fetcher(), new HtmlArticleExtractor(), new ArticleImporter(c.articles(), c.languages()), c.languages(), p.clock());
     RoleGate gate = new RoleGate(roles, texts);
     return List.of(
-        new AddCommand(curation, drafts, gate, texts),
+        new AddCommand(curation, drafts, gate, texts, background),
         new EditCommand(curation, gate, texts),
         new ShowCommand(curation, gate, texts),
         new ApproveCommand(curation, gate, texts),

@@ -113,7 +113,7 @@ public final class PostCheck {
         policy == Policy.QUIET ? ReplyRenderer.Detail.CONCISE : ReplyRenderer.Detail.FULL;
     String username = post.origin() == null ? "" : post.origin().username();
     List<String> parts =
-        composer.html(report, lang, detail, () -> typing.typing(in.chatId()), sources.labelsFor(username, text));
+        composer.html(report, lang, detail, () -> typing.typing(in.chatId()), sources.labelsFor(username, text, post.links()));
     long replyId = replies.record(in.chatKind(), lang, report);
     List<List<Button>> keyboard = feedback.keyboard(replyId, in.chatId(), lang);
     List<Action> actions = new ArrayList<>(parts.size());

@@ -6,14 +6,17 @@ import java.util.Objects;
 import java.util.Set;
 import org.kontekst.bot.chat.Action;
 import org.kontekst.bot.chat.ChatKind;
+import org.kontekst.bot.curation.RetentionPolicy;
 import org.kontekst.bot.render.Texts;
 
-/** /privacy: exactly what is stored. */
+/** /privacy: exactly what is stored, and for how long. */
 public final class PrivacyCommand implements Command {
   private final Texts texts;
+  private final RetentionPolicy retention;
 
-  public PrivacyCommand(Texts texts) {
+  public PrivacyCommand(Texts texts, RetentionPolicy retention) {
     this.texts = Objects.requireNonNull(texts, "texts");
+    this.retention = Objects.requireNonNull(retention, "retention");
   }
 
   @Override
@@ -28,6 +31,7 @@ public final class PrivacyCommand implements Command {
 
   @Override
   public List<Action> handle(CommandContext context) {
-    return context.reply(texts.get(context.language(), "privacy.html"));
+    return context.reply(
+        texts.get(context.language(), "privacy.html", retention.answeredTextDays(), retention.maxAgeDays()));
   }
 }

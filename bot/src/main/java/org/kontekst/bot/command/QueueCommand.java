@@ -79,7 +79,8 @@ public final class QueueCommand implements Command {
         out.append("↪ <i>").append(Html.escape(item.forwardedFrom())).append("</i>\n");
       }
       if (item.sample().isBlank()) {
-        out.append("<i>").append(Html.escape(texts.get(lang, "queue.no_text"))).append("</i>\n\n");
+        String key = item.sent() > 0 ? "queue.text_erased" : "queue.no_text";
+        out.append("<i>").append(Html.escape(texts.get(lang, key))).append("</i>\n\n");
       } else {
         String sample = item.sample().strip();
         if (sample.length() > MAX_SAMPLE) {

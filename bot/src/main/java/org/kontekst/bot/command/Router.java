@@ -31,6 +31,7 @@ public final class Router {
   private final PostCheck check;
   private final FeedbackHandler feedback;
   private final LangCommand lang;
+  private final SettingsCommand settingsCommand;
   private final ChatSettingsRepository settings;
   private final Texts texts;
   private final String botUsername;
@@ -40,6 +41,7 @@ public final class Router {
       PostCheck check,
       FeedbackHandler feedback,
       LangCommand lang,
+      SettingsCommand settingsCommand,
       ChatSettingsRepository settings,
       Texts texts,
       String botUsername) {
@@ -47,6 +49,7 @@ public final class Router {
     this.check = Objects.requireNonNull(check, "check");
     this.feedback = Objects.requireNonNull(feedback, "feedback");
     this.lang = Objects.requireNonNull(lang, "lang");
+    this.settingsCommand = Objects.requireNonNull(settingsCommand, "settingsCommand");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.texts = Objects.requireNonNull(texts, "texts");
     this.botUsername = Objects.requireNonNull(botUsername, "botUsername");
@@ -111,6 +114,9 @@ public final class Router {
     }
     if (FeedbackHandler.owns(press.data())) {
       return feedback.handle(press, language);
+    }
+    if (SettingsCommand.owns(press.data())) {
+      return settingsCommand.choose(press, language);
     }
     return List.of(
         new Action.AnswerCallback(press.callbackId(), texts.get(language, "feedback.invalid"), true));

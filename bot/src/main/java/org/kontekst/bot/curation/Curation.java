@@ -39,6 +39,7 @@ public final class Curation {
   private final AuditLog audit;
   private final Consumer<Collection<Article>> articlesChanged;
   private final Clock clock;
+  private final Object additions = new Object();
 
   public Curation(
       DataSource db, ArticleRepository articles, Roles roles, AuditLog audit,
@@ -65,10 +66,21 @@ public final class Curation {
 
   /**
    * Stores a new article: pending when a curator adds it, published when a moderator or admin
-   * does. The id is the draft's, or the draft's with "-2", "-3"... when it is taken.
+   * does. The id is the draft's, or the draft's with "-2", "-3"... when it is taken. Additions
+   * take turns (several /add fetches finish at once): two drafts with one id would otherwise both
+   * find it free, and the second write would replace the first article.
    */
   public Article add(long actor, Role role, Article draft) {
-    Article added = transaction(c -> {
+    Article added;
+    synchronized (additions) {
+      added = insert(actor, role, draft);
+    }
+    articlesChanged.accept(List.of(added));
+    return added;
+  }
+
+  private Article insert(long actor, Role role, Article draft) {
+    return transaction(c -> {
       Instant now = now();
       String id = freeId(c, draft.id());
       ArticleStatus status = role.atLeast(Role.MODERATOR) ? ArticleStatus.PUBLISHED : ArticleStatus.PENDING;
@@ -78,8 +90,6 @@ public final class Curation {
       audit.record(c, new AuditEntry(0, now, actor, "add", id, "", ArticleJson.toJson(a), ""));
       return a;
     });
-    articlesChanged.accept(List.of(added));
-    return added;
   }
 
   /** Changes one field (one of {@link #FIELDS}); curators may change pending articles only. */

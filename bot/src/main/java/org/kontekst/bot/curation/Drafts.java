@@ -40,6 +40,11 @@ public final class Drafts {
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
+  /** Checks {@code url} as a link without fetching it (see {@link PageFetcher#checkLink}). */
+  public void checkLink(String url) throws FetchException {
+    PageFetcher.checkLink(url);
+  }
+
   /** Fetches and reads the page at {@code url}. */
   public Article fromUrl(String url) throws FetchException {
     FetchedPage page = fetcher.fetch(url);

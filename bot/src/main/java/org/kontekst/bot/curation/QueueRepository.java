@@ -209,7 +209,7 @@ final class QueueRepository implements NoticeOutbox {
             Map<Long, String> out = new java.util.LinkedHashMap<>();
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
-                if (rs.getString(2) != null) {
+                if (rs.getString(2) != null && !rs.getString(2).isBlank()) {
                   out.put(rs.getLong(1), rs.getString(2));
                 }
               }

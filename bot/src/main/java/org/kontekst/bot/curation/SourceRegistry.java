@@ -187,12 +187,28 @@ public final class SourceRegistry {
    * "example.com" labels "news.example.com".
    */
   public List<SourceLabel> labelsFor(String forwardedFromUsername, String text) {
+    return labelsFor(forwardedFromUsername, text, List.of());
+  }
+
+  /**
+   * As {@link #labelsFor(String, String)}, and also for {@code links}: the URLs of the post's link
+   * entities, above all hidden links, whose visible text names another place or none. They are
+   * looked up first.
+   */
+  public List<SourceLabel> labelsFor(String forwardedFromUsername, String text, List<String> links) {
     Set<String> channels = new LinkedHashSet<>();
     Set<String> domains = new LinkedHashSet<>();
     if (forwardedFromUsername != null && !forwardedFromUsername.isBlank()) {
       addChannel(channels, forwardedFromUsername);
     }
-    String t = text == null ? "" : text;
+    StringBuilder all = new StringBuilder();
+    for (String link : links == null ? List.<String>of() : links) {
+      if (link != null) {
+        // Each on its own line, so that one link's end cannot run into the next one's host.
+        all.append(link.replaceAll("\\s+", " ")).append('\n');
+      }
+    }
+    String t = all.append(text == null ? "" : text).toString();
     Matcher tme = TME.matcher(t);
     while (tme.find() && channels.size() < MAX_LOOKUPS) {
       addChannel(channels, tme.group(1));

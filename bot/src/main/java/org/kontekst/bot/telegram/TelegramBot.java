@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.kontekst.bot.chat.BotState;
+import org.kontekst.bot.chat.FollowUps;
 import org.kontekst.bot.command.CommandRegistry;
 import org.kontekst.bot.command.Router;
 import org.kontekst.bot.curation.NoticeOutbox;
@@ -102,6 +103,25 @@ public final class TelegramBot implements AutoCloseable {
     log.info("polling {} as @{} from update {}", config.apiUrl(), connection.username(), resumeAfter + 1);
     NoticeSender notices = new NoticeSender(outbox, sends, NOTICE_INTERVAL);
     return new TelegramBot(connection, sends, notices, processor, poller, polling);
+  }
+
+  /**
+   * Where a command's follow-ups go (its answer once slow work is done, outside any update): the
+   * same send queue as replies, paced, in order and retried; a message that fails for good is
+   * logged.
+   */
+  public FollowUps followUps() {
+    return (kind, actions) ->
+        sends
+            .send(kind, actions)
+            .whenComplete(
+                (ok, error) -> {
+                  if (error != null) {
+                    log.warn(
+                        "a follow-up to chat {} could not be sent: {}",
+                        actions.isEmpty() ? "?" : actions.get(0).chatId(), error.toString());
+                  }
+                });
   }
 
   /** Updates received and not yet done. */

@@ -25,13 +25,17 @@ final class TelegramMethods {
       return sendMessage(send);
     }
     if (action instanceof Action.EditText edit) {
-      return EditMessageText.builder()
-          .chatId(edit.chatId())
-          .messageId(edit.messageId())
-          .text(edit.html())
-          .parseMode(ParseMode.HTML)
-          .linkPreviewOptions(NO_PREVIEW)
-          .build();
+      var builder =
+          EditMessageText.builder()
+              .chatId(edit.chatId())
+              .messageId(edit.messageId())
+              .text(edit.html())
+              .parseMode(ParseMode.HTML)
+              .linkPreviewOptions(NO_PREVIEW);
+      if (!edit.keyboard().isEmpty()) {
+        builder.replyMarkup(keyboard(edit.keyboard()));
+      }
+      return builder.build();
     }
     Action.AnswerCallback answer = (Action.AnswerCallback) action;
     var builder =

@@ -1,5 +1,7 @@
 package org.kontekst.bot.telegram;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.kontekst.bot.chat.CallbackIn;
 import org.kontekst.bot.chat.ChatKind;
@@ -7,6 +9,7 @@ import org.kontekst.bot.chat.Content;
 import org.kontekst.bot.chat.Incoming;
 import org.kontekst.bot.chat.Origin;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
+import org.telegram.telegrambots.meta.api.objects.MessageEntity;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.chat.Chat;
 import org.telegram.telegrambots.meta.api.objects.message.MaybeInaccessibleMessage;
@@ -85,7 +88,50 @@ final class UpdateMapper {
     boolean automatic = Boolean.TRUE.equals(message.getIsAutomaticForward());
     Origin origin = automatic ? null : origin(message.getForwardOrigin());
     int id = message.getMessageId() == null ? 0 : message.getMessageId();
-    return new Content(id, text, origin, media);
+    return new Content(id, text, origin, media, links(text, entities(message)));
+  }
+
+  /**
+   * The entities of the text, or of the caption. The library computes each entity's text as it
+   * hands them out and throws on an offset outside the text, which Telegram never sends but a
+   * hostile Bot API server might: then the message counts as having none.
+   */
+  private static List<MessageEntity> entities(Message message) {
+    try {
+      return message.getText() != null ? message.getEntities() : message.getCaptionEntities();
+    } catch (IndexOutOfBoundsException e) {
+      return List.of();
+    }
+  }
+
+  /**
+   * The URLs of a message's link entities: a hidden link's ({@code text_link}) target, which the
+   * text does not show, and the links Telegram found in the text ({@code url}). Offsets are in
+   * UTF-16 code units, as Java strings count; an entity that does not fit the text is skipped.
+   */
+  static List<String> links(String text, List<MessageEntity> entities) {
+    if (entities == null || entities.isEmpty()) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (MessageEntity e : entities) {
+      if (out.size() >= Content.MAX_LINKS) {
+        break;
+      }
+      if (e == null || e.getType() == null) {
+        continue;
+      }
+      if (e.getType().equals("text_link") && e.getUrl() != null && !e.getUrl().isBlank()) {
+        out.add(e.getUrl());
+      } else if (e.getType().equals("url") && text != null && e.getOffset() != null && e.getLength() != null) {
+        int start = e.getOffset();
+        int end = start + e.getLength();
+        if (start >= 0 && e.getLength() > 0 && end <= text.length()) {
+          out.add(text.substring(start, end));
+        }
+      }
+    }
+    return out;
   }
 
   static Origin origin(MessageOrigin origin) {

@@ -1,6 +1,8 @@
 package org.kontekst.bot.app;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -16,17 +18,22 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.ArgumentsSource;
+import org.kontekst.bot.chat.BotState;
 import org.kontekst.bot.curation.AuditEntry;
 import org.kontekst.bot.curation.AuditLog;
 import org.kontekst.bot.curation.Curation;
 import org.kontekst.bot.curation.Role;
 import org.kontekst.bot.curation.Roles;
+import org.kontekst.bot.feedback.ButtonData;
+import org.kontekst.bot.feedback.FeedbackAction;
+import org.kontekst.bot.feedback.Signer;
 import org.kontekst.knowledge.article.Article;
 import org.kontekst.knowledge.article.ArticleStatus;
 import org.kontekst.knowledge.store.KnowledgeStore;
@@ -116,7 +123,28 @@ class BackupRoundTripTest {
           + " notify_chat_id, status, queue_item_id) VALUES (TIMESTAMP WITH TIME ZONE '2025-01-03 03:04:05+00', 7,"
           + " 'Пост, який людина надіслала волонтерам', 'Some channel', 'uk', 'abc123', 42, 'NEW',"
           + " (SELECT MAX(id) FROM queue_item))");
+      for (int i = 0; i < 3; i++) {
+        sql(store, "INSERT INTO tg_reply (created_at, chat_kind, language, article_ids, top_score, flag_count)"
+            + " VALUES (TIMESTAMP WITH TIME ZONE '2025-01-03 03:04:05+00', 'PRIVATE', 'en', '', NULL, 0)");
+      }
     }
+  }
+
+  /** The curated store "original" and its backup "kb.jsonl". */
+  private Path curatedBackup() {
+    Path backup = tmp.resolve("kb.jsonl");
+    curate("original");
+    assertEquals(0, run("export", "original", backup.toString()), err.toString());
+    return backup;
+  }
+
+  /** A copy of {@code backup}, named {@code name}, with its lines changed by {@code edit}. */
+  private Path edited(Path backup, String name, java.util.function.Consumer<List<String>> edit) throws java.io.IOException {
+    List<String> lines = new ArrayList<>(Files.readAllLines(backup, StandardCharsets.UTF_8));
+    edit.accept(lines);
+    Path copy = tmp.resolve(name);
+    Files.write(copy, lines, StandardCharsets.UTF_8);
+    return copy;
   }
 
   private static void sql(KnowledgeStore store, String statement) {
@@ -140,16 +168,73 @@ class BackupRoundTripTest {
     List<String> first = Files.readAllLines(backup, StandardCharsets.UTF_8);
     List<String> second = Files.readAllLines(again, StandardCharsets.UTF_8);
     assertEquals(first.subList(1, first.size()), second.subList(1, second.size()), "records differ");
-    // articles, lexicon, roles, audit, alias, source, queue item, volunteer post, header and end
-    assertEquals(4 + 2 + 2 + 9 + 1 + 1 + 1 + 1 + 2, first.size(), String.join("\n", first));
+    // installation, articles, lexicon, roles, audit, alias, source, queue item, volunteer post, header and end
+    assertEquals(1 + 4 + 2 + 2 + 9 + 1 + 1 + 1 + 1 + 2, first.size(), String.join("\n", first));
     assertTrue(first.stream().anyMatch(l -> l.contains("\"type\":\"volunteer_post\"") && l.contains("волонтерам")));
+    assertTrue(first.get(1).startsWith("{\"type\":\"installation\",\"secret\":\""), first.get(1));
+    if (Files.getFileAttributeView(backup, java.nio.file.attribute.PosixFileAttributeView.class) != null) {
+      assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(backup)),
+          "the backup holds the installation secret: only its owner may read it");
+    }
     try (KnowledgeStore a = KnowledgeStore.open(store("original"));
         KnowledgeStore b = KnowledgeStore.open(store("restored"))) {
+      byte[] secret = new BotState(a.dataSource()).secret();
+      assertArrayEquals(secret, new BotState(b.dataSource()).secret(), "the installation secret is restored");
+      Signer before = new Signer(secret);
+      Signer after = new Signer(new BotState(b.dataSource()).secret());
+      assertEquals(before.userHash(42), after.userHash(42), "user hashes stay the same");
+      String button = new ButtonData(FeedbackAction.HELPFUL, 7).encode(before, 42);
+      assertEquals(Optional.of(new ButtonData(FeedbackAction.HELPFUL, 7)), ButtonData.decode(button, 42, after),
+          "a button signed before the backup is still valid");
+      sql(b, "INSERT INTO tg_reply (created_at, chat_kind, language, article_ids, top_score, flag_count)"
+          + " VALUES (CURRENT_TIMESTAMP, 'PRIVATE', 'en', '', NULL, 0)");
+      try (var c = b.dataSource().getConnection(); var st = c.createStatement(); var rs = st.executeQuery("SELECT MAX(id) FROM tg_reply")) {
+        rs.next();
+        assertEquals(4, rs.getLong(1), "new replies are numbered after the old ones, whose buttons must not land on them");
+      }
       assertEquals(a.articles().all(), b.articles().all());
       assertEquals(new Roles(a.dataSource(), Set.of()).all(), new Roles(b.dataSource(), Set.of()).all());
       assertEquals(new AuditLog(a.dataSource()).all(), new AuditLog(b.dataSource()).all());
       assertEquals(Wording.withStore(a.dataSource()).list(), Wording.withStore(b.dataSource()).list());
       assertEquals(Role.MODERATOR, new Roles(b.dataSource(), Set.of()).of(300).orElseThrow());
+    }
+  }
+
+  @Test
+  void should_keep_the_new_secret_of_a_data_directory_restored_from_a_backup_without_one() throws Exception {
+    Path older = edited(curatedBackup(), "older.jsonl", lines -> {
+      lines.remove(1);
+      lines.set(lines.size() - 1, "{\"type\":\"end\",\"records\":" + (lines.size() - 2) + "}");
+    });
+
+    assertEquals(0, run("import", "restored", older.toString()), err.toString());
+
+    try (KnowledgeStore a = KnowledgeStore.open(store("original"));
+        KnowledgeStore b = KnowledgeStore.open(store("restored"))) {
+      assertFalse(java.util.Arrays.equals(new BotState(a.dataSource()).secret(), new BotState(b.dataSource()).secret()));
+      assertEquals(a.articles().all(), b.articles().all());
+    }
+  }
+
+  @Test
+  void should_refuse_a_secret_over_statistics_hashed_with_another_and_a_malformed_one() throws Exception {
+    Path backup = curatedBackup();
+    byte[] fresh;
+    try (KnowledgeStore store = KnowledgeStore.open(store("used"))) {
+      sql(store, "INSERT INTO tg_user_stats (user_hash, posts_checked, feedback_given, first_seen, last_seen)"
+          + " VALUES ('0123abcd', 3, 0, DATE '2025-01-02', DATE '2025-01-03')");
+      fresh = new BotState(store.dataSource()).secret();
+    }
+    Path shortSecret = edited(backup, "short.jsonl", lines -> lines.set(1, "{\"type\":\"installation\",\"secret\":\"c2hvcnQ=\"}"));
+
+    assertEquals(1, run("import", "used", backup.toString()));
+    assertEquals(1, run("import", "b", shortSecret.toString()));
+
+    assertTrue(err.toString().contains("already has bot statistics (tg_user_stats) made with its own installation secret"), err.toString());
+    assertTrue(err.toString().contains("line 2: the installation secret must be 16 to 32 bytes, not 5"), err.toString());
+    try (KnowledgeStore store = KnowledgeStore.open(store("used"))) {
+      assertArrayEquals(fresh, new BotState(store.dataSource()).secret());
+      assertEquals(List.of(), store.articles().all());
     }
   }
 
@@ -173,10 +258,7 @@ class BackupRoundTripTest {
 
   @Test
   void should_give_new_rows_fresh_ids_after_a_restore() throws Exception {
-    Path backup = tmp.resolve("kb.jsonl");
-    curate("original");
-    run("export", "original", backup.toString());
-    run("import", "restored", backup.toString());
+    run("import", "restored", curatedBackup().toString());
 
     try (KnowledgeStore b = KnowledgeStore.open(store("restored"))) {
       Curation curation = new Curation(b.dataSource(), b.articles(), new Roles(b.dataSource(), Set.of(1L)), new AuditLog(b.dataSource()), x -> {}, Clock.systemUTC());
@@ -192,9 +274,7 @@ class BackupRoundTripTest {
 
   @Test
   void should_refuse_to_restore_into_a_data_directory_with_articles_and_change_nothing() throws Exception {
-    Path backup = tmp.resolve("kb.jsonl");
-    curate("original");
-    run("export", "original", backup.toString());
+    Path backup = curatedBackup();
 
     int code = run("import", "original", backup.toString());
 
@@ -204,16 +284,9 @@ class BackupRoundTripTest {
 
   @Test
   void should_refuse_a_cut_off_or_tampered_backup_and_restore_nothing() throws Exception {
-    Path backup = tmp.resolve("kb.jsonl");
-    curate("original");
-    run("export", "original", backup.toString());
-    List<String> lines = Files.readAllLines(backup, StandardCharsets.UTF_8);
-    Path cut = tmp.resolve("cut.jsonl");
-    Files.write(cut, lines.subList(0, lines.size() - 1), StandardCharsets.UTF_8);
-    Path unknown = tmp.resolve("unknown.jsonl");
-    List<String> withUnknown = new ArrayList<>(lines);
-    withUnknown.add(2, "{\"type\":\"article\",\"id\":\"x\",\"colour\":\"red\"}");
-    Files.write(unknown, withUnknown, StandardCharsets.UTF_8);
+    Path backup = curatedBackup();
+    Path cut = edited(backup, "cut.jsonl", lines -> lines.remove(lines.size() - 1));
+    Path unknown = edited(backup, "unknown.jsonl", lines -> lines.add(2, "{\"type\":\"article\",\"id\":\"x\",\"colour\":\"red\"}"));
 
     assertEquals(1, run("import", "a", cut.toString()));
     assertEquals(1, run("import", "b", unknown.toString()));

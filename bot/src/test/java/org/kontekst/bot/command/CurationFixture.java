@@ -15,6 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import javax.net.ssl.SSLSocketFactory;
@@ -71,6 +74,8 @@ final class CurationFixture implements AutoCloseable {
   final HttpServer server;
   final List<Article> indexed = new ArrayList<>();
   final Conversation conversation;
+  /** The follow-ups of background work (/add URL's answers), as the transport would send them. */
+  final BlockingQueue<List<Action>> followUps = new LinkedBlockingQueue<>();
   private final AtomicInteger messageIds = new AtomicInteger();
 
   CurationFixture() throws IOException {
@@ -141,6 +146,7 @@ final class CurationFixture implements AutoCloseable {
             new Conversation.CurationParts(Set.of(ADMIN), store.articles(), fetcher, LanguageDetector.standard(), indexed::addAll,
                 org.kontekst.knowledge.wording.Wording.withStore(store.dataSource()),
                 org.kontekst.bot.curation.AliasCuration.none())));
+    conversation.background().deliverTo((kind, actions) -> followUps.add(actions));
   }
 
   int port() {
@@ -160,10 +166,31 @@ final class CurationFixture implements AutoCloseable {
     return say(user, text, new Content(messageIds.incrementAndGet(), repliedTo, null, false), ChatKind.PRIVATE);
   }
 
+  /**
+   * What the bot answers; when the answer is that a page is being fetched, what it answers once the
+   * fetch is done (the follow-up) instead.
+   */
   String say(long user, String text, Content repliedTo, ChatKind kind) {
     long chat = kind == ChatKind.PRIVATE ? user : -1000;
     List<Action> actions = conversation.router().onMessage(
         new Incoming(chat, kind, user, "en", new Content(messageIds.incrementAndGet(), text, null, false), repliedTo, false));
+    String reply = joined(actions);
+    if (!reply.startsWith("Fetching ")) {
+      return reply;
+    }
+    try {
+      List<Action> later = followUps.poll(10, TimeUnit.SECONDS);
+      if (later == null) {
+        throw new AssertionError("no answer came after: " + reply);
+      }
+      return joined(later);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
+    }
+  }
+
+  private static String joined(List<Action> actions) {
     return actions.stream().filter(a -> a instanceof Action.SendText).map(a -> ((Action.SendText) a).html()).collect(Collectors.joining("\n"));
   }
 
@@ -194,6 +221,7 @@ final class CurationFixture implements AutoCloseable {
 
   @Override
   public void close() {
+    conversation.close();
     server.stop(0);
     ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
     store.close();

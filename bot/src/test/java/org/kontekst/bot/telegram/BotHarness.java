@@ -38,6 +38,7 @@ public final class BotHarness implements AutoCloseable {
   private ContextWriter contextWriter = ContextWriter.NONE;
   private Checker checker = new FakeChecker();
   private java.util.Set<Long> admins = java.util.Set.of();
+  private org.kontekst.knowledge.ingest.PageFetcher fetcher = org.kontekst.knowledge.ingest.PageFetcher.standard();
   private Conversation conversation;
 
   public BotHarness() throws Exception {
@@ -89,6 +90,12 @@ public final class BotHarness implements AutoCloseable {
     return this;
   }
 
+  /** Fetches /add's pages with {@code replacement} (a test's address policy and resolver). */
+  public BotHarness fetcher(org.kontekst.knowledge.ingest.PageFetcher replacement) {
+    this.fetcher = replacement;
+    return this;
+  }
+
   /** The conversation of the running bot. */
   public Conversation conversation() {
     return conversation;
@@ -110,7 +117,7 @@ public final class BotHarness implements AutoCloseable {
                 Clock.systemUTC(),
                 Ticker.systemTicker(),
                 new Conversation.CurationParts(
-                    admins, store.articles(), org.kontekst.knowledge.ingest.PageFetcher.standard(),
+                    admins, store.articles(), fetcher,
                     org.kontekst.knowledge.language.LanguageDetector.standard(), articles -> {},
                     Wording.withStore(store.dataSource()), org.kontekst.bot.curation.AliasCuration.none()))
                 .withContext(contextWriter, new ChatTyping(connection.client())));
@@ -118,12 +125,16 @@ public final class BotHarness implements AutoCloseable {
         TelegramBot.start(
             connection, conversation.router(), conversation.commands(), conversation.texts(),
             conversation.state(), conversation.queue().outbox(), metrics, Ticker.systemTicker());
+    conversation.background().deliverTo(bot.followUps());
     this.conversation = conversation;
     return this;
   }
 
   /** Stops the bot (draining), keeping the fake server and the database. */
   public void stopBot() {
+    if (conversation != null) {
+      conversation.close();
+    }
     if (bot != null) {
       bot.close();
       bot = null;

@@ -78,6 +78,9 @@ class CommandsTest {
     assertTrue(privacy.contains("The text of your messages: not stored."), privacy);
     assertTrue(privacy.contains("salted hash"), privacy);
     assertTrue(privacy.contains("send to volunteers"), privacy);
+    assertTrue(privacy.contains("The text is erased 30 days after the volunteers have answered or set the post aside,"
+        + " and the whole post 90 days after you sent it"), privacy);
+    assertTrue(ask(1, "uk", "/privacy").contains("Текст стирається через 30 днів"));
   }
 
   @Test

@@ -3,6 +3,7 @@ package org.kontekst.bot.telegram;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -102,6 +103,100 @@ class GroupChatTest {
     assertTrue(sent.stream().anyMatch(c -> c.text().equals("Saved. Mode: verbose. Language: each person's Telegram language.")));
     assertTrue(sent.stream().anyMatch(c -> c.text().contains("Grain deal explained")), "verbose mode answers weak matches");
     assertTrue(shown > 0);
+  }
+
+  /** Sends /settings as {@code user}; returns the bot's answer. */
+  private FakeBotApi.Call settingsShownTo(long user) throws InterruptedException {
+    int before = harness.api.calls("sendMessage").size();
+    harness.awaitProcessed(say(user, "/settings"));
+    List<FakeBotApi.Call> sent = harness.api.calls("sendMessage");
+    assertEquals(before + 1, sent.size(), FakeBotApi.describe(sent));
+    return sent.get(sent.size() - 1);
+  }
+
+  private static List<String> labels(JsonNode keyboard) {
+    List<String> out = new java.util.ArrayList<>();
+    keyboard.forEach(row -> row.forEach(b -> out.add(b.path("text").asText())));
+    return out;
+  }
+
+  private static String data(JsonNode keyboard, String label) {
+    for (JsonNode row : keyboard) {
+      for (JsonNode b : row) {
+        if (b.path("text").asText().endsWith(label)) return b.path("callback_data").asText();
+      }
+    }
+    throw new AssertionError("no button " + label + " in " + keyboard);
+  }
+
+  private int press(long user, String data) {
+    int id = harness.api.nextUpdateId();
+    harness.send(Updates.callback(id, "q" + id, user, GROUP, 4000, data, null));
+    return id;
+  }
+
+  @Test
+  void should_show_settings_buttons_to_an_admin_only_and_change_the_mode_when_an_admin_presses_one() throws Exception {
+    FakeBotApi.Call forMember = settingsShownTo(MEMBER);
+    FakeBotApi.Call forAdmin = settingsShownTo(ADMIN);
+    JsonNode keyboard = forAdmin.body().path("reply_markup").path("inline_keyboard");
+
+    harness.awaitProcessed(press(ADMIN, data(keyboard, "Verbose")));
+    int last = forward("Something about grain");
+
+    assertTrue(forMember.body().path("reply_markup").isMissingNode(), forMember.body().toString());
+    assertEquals(List.of("✓ Quiet", "Verbose", "Off", "English", "Українська", "✓ Each person's"), labels(keyboard));
+    FakeBotApi.Call answer = harness.api.calls("answerCallbackQuery").get(0);
+    assertEquals("Saved. Mode: verbose. Language: each person's Telegram language.", answer.body().path("text").asText());
+    FakeBotApi.Call edit = harness.api.calls("editMessageText").get(0);
+    assertEquals(4000, edit.body().path("message_id").asInt());
+    assertTrue(edit.text().contains("Mode: verbose"), edit.text());
+    assertEquals(List.of("Quiet", "✓ Verbose", "Off", "English", "Українська", "✓ Each person's"),
+        labels(edit.body().path("reply_markup").path("inline_keyboard")));
+    assertTrue(repliesAfter(last).stream().anyMatch(c -> c.text().contains("Grain deal explained")), "verbose mode answers weak matches");
+  }
+
+  @Test
+  void should_switch_the_group_language_with_a_button_and_show_the_settings_in_it() throws Exception {
+    JsonNode keyboard = settingsShownTo(ADMIN).body().path("reply_markup").path("inline_keyboard");
+
+    harness.awaitProcessed(press(ADMIN, data(keyboard, "Українська")));
+
+    FakeBotApi.Call edit = harness.api.calls("editMessageText").get(0);
+    assertTrue(edit.text().startsWith("<b>Налаштування цього чату</b>"), edit.text());
+    assertEquals(List.of("✓ Тихий", "Докладний", "Вимкнено", "English", "✓ Українська", "Мова кожного"),
+        labels(edit.body().path("reply_markup").path("inline_keyboard")));
+    assertEquals("Збережено. Режим: тихий. Мова: українська.",
+        harness.api.calls("answerCallbackQuery").get(0).body().path("text").asText());
+  }
+
+  @Test
+  void should_refuse_a_settings_button_pressed_by_a_member_or_forged_and_change_nothing() throws Exception {
+    JsonNode keyboard = settingsShownTo(ADMIN).body().path("reply_markup").path("inline_keyboard");
+    String off = data(keyboard, "Off");
+    String elsewhere = harness.signer().sign("set:mo@" + (GROUP - 1));
+
+    int member = press(MEMBER, off);
+    press(ADMIN, "set:mo:AAAAAAAAAAAAAAAA");
+    press(ADMIN, "set:mo:" + elsewhere);
+    int last = press(ADMIN, off.replace("set:mo", "set:mv"));
+    harness.awaitProcessed(last);
+    int quiet = forward("Something about grain");
+
+    List<FakeBotApi.Call> answers = harness.api.calls("answerCallbackQuery");
+    assertEquals(4, answers.size(), FakeBotApi.describe(answers));
+    for (FakeBotApi.Call a : answers) {
+      // Presses are handled concurrently: the answer's query id says which press it is.
+      String expected = a.body().path("callback_query_id").asText().equals("q" + member)
+          ? "Only the chat's admins can change settings."
+          : "This button is not valid. Forward the post again for a fresh reply.";
+      assertEquals(expected, a.body().path("text").asText(), a.body().toString());
+      assertTrue(a.body().path("show_alert").asBoolean(), a.body().toString());
+    }
+    assertEquals(1, answers.stream().filter(a -> a.body().path("callback_query_id").asText().equals("q" + member)).count());
+    assertEquals(List.of(), harness.api.calls("editMessageText"));
+    assertEquals("QUIET", harness.conversation().settings().find(GROUP).mode().name());
+    assertTrue(repliesAfter(quiet).stream().noneMatch(c -> c.text().contains("Grain deal explained")), "still quiet");
   }
 
   @Test

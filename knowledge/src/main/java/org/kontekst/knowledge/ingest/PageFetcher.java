@@ -97,6 +97,14 @@ public final class PageFetcher {
     }
   }
 
+  /**
+   * Checks without touching the network that {@code url} is a link {@link #fetch} would try: http or
+   * https, a host, no user name or password. The address checks come with the fetch.
+   */
+  public static void checkLink(String url) throws FetchException {
+    parse(Objects.requireNonNull(url, "url").strip());
+  }
+
   /** A URL checked for what may be fetched: scheme, host, no user info. */
   static URI parse(String url) throws FetchException {
     URI uri;
@@ -171,8 +179,11 @@ public final class PageFetcher {
         last = e;
         continue;
       }
-      try (Socket open = https ? secure(socket, bare, port) : socket) {
+      try (Socket open = https ? secure(socket, bare, port, deadline) : socket) {
         return exchange(open, uri, host, port, https, deadline);
+      } catch (FetchException e) {
+        close(socket); // also when the deadline passed before the handshake began
+        throw e;
       } catch (SocketTimeoutException e) {
         close(socket);
         throw new FetchException(FetchException.Reason.TIMEOUT, host, host + " is too slow to answer");
@@ -192,7 +203,10 @@ public final class PageFetcher {
         "cannot connect to " + host + (last == null ? "" : ": " + last.getMessage()));
   }
 
-  private SSLSocket secure(Socket socket, String host, int port) throws IOException {
+  private SSLSocket secure(Socket socket, String host, int port, long deadline) throws IOException, FetchException {
+    // The handshake reads from the server too: without a timeout a server that accepts and stays
+    // silent would hold the thread for ever.
+    socket.setSoTimeout(timeout(limits.readTimeout().toMillis(), deadline));
     SSLSocket ssl = (SSLSocket) tls.createSocket(socket, host, port, true);
     SSLParameters parameters = ssl.getSSLParameters();
     parameters.setEndpointIdentificationAlgorithm("HTTPS");
