@@ -75,7 +75,8 @@ public final class TelegramBot implements AutoCloseable {
     }
     SendQueue sends = new SendQueue(connection.client(), config.limits(), config.retry(), metrics);
     UpdateTracker tracker = new UpdateTracker(state);
-    UpdateProcessor processor = new UpdateProcessor(router, sends, tracker, metrics, texts, config, ticker);
+    UpdateProcessor processor =
+        new UpdateProcessor(new UpdateHandler(router, metrics, texts, config, ticker), sends, tracker, metrics, config);
     ScheduledExecutorService poller =
         Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "kontekst-poll"));
     TelegramBotsLongPollingApplication polling =
