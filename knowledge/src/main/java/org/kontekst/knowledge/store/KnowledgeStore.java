@@ -42,7 +42,8 @@ public final class KnowledgeStore implements AutoCloseable {
     JdbcConnectionPool pool = JdbcConnectionPool.create(source);
     pool.setMaxConnections(16);
     try {
-      Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+      // db/common holds migrations written in SQL that H2 and PostgreSQL both run.
+      Flyway.configure().dataSource(pool).locations("classpath:db/migration", "classpath:db/common").load().migrate();
     } catch (RuntimeException e) {
       pool.dispose();
       throw new StoreException("cannot open the knowledge base at " + jdbcUrl + ": " + e.getMessage(), e);
