@@ -20,6 +20,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 import org.kontekst.bot.chat.InterfaceLanguage;
 import org.kontekst.bot.feedback.VolunteerPost;
+import org.kontekst.knowledge.store.Transactions;
 
 /**
  * The queue in H2 ({@code queue_item}, and the queue and notice columns of {@code

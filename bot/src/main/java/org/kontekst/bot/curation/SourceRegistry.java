@@ -20,6 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.kontekst.bot.render.SourceLabel;
+import org.kontekst.knowledge.store.Transactions;
 
 /**
  * The source registry in H2 ({@code source_entry}): channels and domains with their labels, the

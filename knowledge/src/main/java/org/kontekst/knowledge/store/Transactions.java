@@ -1,21 +1,23 @@
-package org.kontekst.bot.curation;
+package org.kontekst.knowledge.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
-import org.kontekst.knowledge.store.StoreException;
 
-/** Runs a unit of work in one database transaction: committed whole, or rolled back whole. */
-final class Transactions {
+/**
+ * Runs a unit of work in one database transaction: committed whole, or rolled back whole. A
+ * failure becomes a {@link StoreException} that says what could not be done.
+ */
+public final class Transactions {
   private Transactions() {}
 
   /** One unit of work on a connection. */
   @FunctionalInterface
-  interface Work<T> {
+  public interface Work<T> {
     T run(Connection c) throws SQLException;
   }
 
-  static <T> T inTransaction(DataSource db, String what, Work<T> work) {
+  public static <T> T inTransaction(DataSource db, String what, Work<T> work) {
     try (Connection c = db.getConnection()) {
       c.setAutoCommit(false);
       try {
