@@ -140,17 +140,18 @@ public final class FakeBotApi implements AutoCloseable {
 
   /**
    * Sets the webhook as a deployment would (without the bot calling setWebhook): updates are
-   * pushed to {@code url} with {@code secret} over up to {@code maxConnections} connections.
+   * pushed to {@code urls} in turn (one URL, or several instances as behind a load balancer) with
+   * {@code secret} over up to {@code maxConnections} connections.
    */
-  public WebhookPusher setWebhook(URI url, String secret, int maxConnections) {
+  public WebhookPusher setWebhook(List<URI> urls, String secret, int maxConnections) {
     synchronized (updates) {
       if (webhook != null) {
-        if (webhook.url().equals(url) && Objects.equals(webhook.secret(), secret)) {
+        if (webhook.urls().equals(urls) && Objects.equals(webhook.secret(), secret)) {
           return webhook;
         }
         webhook.close();
       }
-      webhook = WebhookPusher.start(url, secret, maxConnections, Duration.ofSeconds(10));
+      webhook = WebhookPusher.start(urls, secret, maxConnections, Duration.ofSeconds(10));
       return webhook;
     }
   }
@@ -304,7 +305,7 @@ public final class FakeBotApi implements AutoCloseable {
       case "editmessagetext" -> sentMessage(body);
       case "setwebhook" -> {
         setWebhook(
-            URI.create(body.path("url").asText()),
+            List.of(URI.create(body.path("url").asText())),
             body.hasNonNull("secret_token") ? body.path("secret_token").asText() : null,
             body.path("max_connections").asInt(40));
         yield json.getNodeFactory().booleanNode(true);

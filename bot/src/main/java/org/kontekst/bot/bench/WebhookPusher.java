@@ -24,7 +24,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The webhook side of the fake Telegram: POSTs updates to a bot's webhook URL as Telegram does,
  * with the {@code X-Telegram-Bot-Api-Secret-Token} header, over at most {@code maxConnections}
  * connections at once, and delivers each again after a non-2xx answer or a timeout (backing off
- * from 100 ms to 2 s) until one is accepted or the pusher closes. It records every attempt.
+ * from 100 ms to 2 s) until one is accepted or the pusher closes. It records every attempt. Given
+ * several URLs it takes them in turn, attempt by attempt, as a load balancer in front of several
+ * instances would (a retry goes to the next one).
  */
 public final class WebhookPusher implements AutoCloseable {
   static final String SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
@@ -67,7 +69,8 @@ public final class WebhookPusher implements AutoCloseable {
     }
   }
 
-  private final URI url;
+  private final List<URI> urls;
+  private final AtomicInteger turn = new AtomicInteger();
   private final String secret;
   private final Duration timeout;
   private final HttpClient http;
@@ -76,8 +79,11 @@ public final class WebhookPusher implements AutoCloseable {
   private final Map<Integer, Delivery> deliveries = new ConcurrentHashMap<>();
   private final AtomicInteger accepted = new AtomicInteger();
 
-  private WebhookPusher(URI url, String secret, int maxConnections, Duration timeout) {
-    this.url = Objects.requireNonNull(url, "url");
+  private WebhookPusher(List<URI> urls, String secret, int maxConnections, Duration timeout) {
+    this.urls = List.copyOf(urls);
+    if (this.urls.isEmpty()) {
+      throw new IllegalArgumentException("at least one webhook URL is needed");
+    }
     this.secret = secret;
     this.timeout = Objects.requireNonNull(timeout, "timeout");
     AtomicInteger n = new AtomicInteger();
@@ -109,15 +115,15 @@ public final class WebhookPusher implements AutoCloseable {
    * @param maxConnections deliveries in flight at once, as setWebhook's {@code max_connections}
    * @param timeout how long one attempt may take before it counts as failed
    */
-  public static WebhookPusher start(URI url, String secret, int maxConnections, Duration timeout) {
+  public static WebhookPusher start(List<URI> urls, String secret, int maxConnections, Duration timeout) {
     if (maxConnections < 1) {
       throw new IllegalArgumentException("maxConnections must be at least 1: " + maxConnections);
     }
-    return new WebhookPusher(url, secret, maxConnections, timeout);
+    return new WebhookPusher(urls, secret, maxConnections, timeout);
   }
 
-  public URI url() {
-    return url;
+  public List<URI> urls() {
+    return urls;
   }
 
   public String secret() {
@@ -142,7 +148,7 @@ public final class WebhookPusher implements AutoCloseable {
 
   private void attempt(Delivery delivery, byte[] body, int attempt) {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(url)
+        HttpRequest.newBuilder(urls.get(Math.floorMod(turn.getAndIncrement(), urls.size())))
             .timeout(timeout)
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofByteArray(body));

@@ -25,13 +25,14 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
  * processed update id. {@link #close()} stops polling, drains the updates in flight (their replies
  * included) and shuts every thread it started down.
  */
-public final class TelegramBot implements AutoCloseable {
+public final class TelegramBot implements RunningBot {
   private static final Logger log = LoggerFactory.getLogger(TelegramBot.class);
-  private static final List<String> ALLOWED_UPDATES = List.of("message", "callback_query");
+  /** The updates the bot asks Telegram for, by long polling or by webhook. */
+  static final List<String> ALLOWED_UPDATES = List.of("message", "callback_query");
   /** Telegram renumbers updates after a week without any; an id older than this is not resumed. */
   private static final Duration STALE_OFFSET = Duration.ofDays(6);
   /** How often the curation queue's follow-ups are looked for. */
-  private static final Duration NOTICE_INTERVAL = Duration.ofSeconds(1);
+  static final Duration NOTICE_INTERVAL = Duration.ofSeconds(1);
 
   private final TelegramConnection connection;
   private final SendQueue sends;
@@ -105,7 +106,7 @@ public final class TelegramBot implements AutoCloseable {
     return new TelegramBot(connection, sends, notices, processor, poller, polling);
   }
 
-  /** Updates received and not yet done. */
+  @Override
   public int inFlight() {
     return processor.inFlight();
   }
