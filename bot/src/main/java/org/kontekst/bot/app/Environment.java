@@ -12,6 +12,7 @@ import java.util.Map;
  * @param embedding the embedding model ({@code KONTEKST_EMBEDDING} and companions)
  * @param admins {@code KONTEKST_ADMINS}, optional: Telegram user ids of curation admins, comma-separated
  * @param llm the language model for replies ({@code KONTEKST_LLM_PROVIDER} and companions)
+ * @param webhook webhook mode ({@code KONTEKST_WEBHOOK_SECRET} and companions)
  */
 record Environment(
     String telegramToken,
@@ -19,7 +20,8 @@ record Environment(
     String metricsPort,
     EmbeddingSettings embedding,
     String admins,
-    LlmSettings llm) {
+    LlmSettings llm,
+    WebhookSettings webhook) {
 
   Environment {
     telegramToken = blankToNull(telegramToken);
@@ -28,10 +30,7 @@ record Environment(
     embedding = embedding == null ? EmbeddingSettings.DEFAULT : embedding;
     admins = blankToNull(admins);
     llm = llm == null ? LlmSettings.NONE : llm;
-  }
-
-  Environment(String telegramToken, String telegramApiUrl, String metricsPort, EmbeddingSettings embedding) {
-    this(telegramToken, telegramApiUrl, metricsPort, embedding, null, null);
+    webhook = webhook == null ? WebhookSettings.NONE : webhook;
   }
 
   static Environment from(Map<String, String> env) {
@@ -41,14 +40,16 @@ record Environment(
         env.get("KONTEKST_METRICS_PORT"),
         EmbeddingSettings.from(env),
         env.get("KONTEKST_ADMINS"),
-        LlmSettings.from(env));
+        LlmSettings.from(env),
+        WebhookSettings.from(env));
   }
 
   /** Never prints the token. */
   @Override
   public String toString() {
     return "Environment[token=" + (telegramToken == null ? "unset" : "set") + ", apiUrl=" + telegramApiUrl
-        + ", metricsPort=" + metricsPort + ", embedding=" + embedding + ", admins=" + admins + ", llm=" + llm + "]";
+        + ", metricsPort=" + metricsPort + ", embedding=" + embedding + ", admins=" + admins + ", llm=" + llm
+        + ", webhook=" + webhook + "]";
   }
 
   private static String blankToNull(String s) {

@@ -73,7 +73,12 @@ final class WebhookServer implements AutoCloseable {
             new ArrayBlockingQueue<>(64),
             r -> new Thread(r, "kontekst-webhook-" + n.incrementAndGet()),
             new ThreadPoolExecutor.CallerRunsPolicy());
-    this.server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 128);
+    try {
+      this.server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 128);
+    } catch (IOException e) {
+      executor.shutdownNow();
+      throw new IOException("cannot listen for the webhook on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
+    }
     server.setExecutor(executor);
     server.createContext("/", this::handle);
   }
