@@ -140,7 +140,7 @@ final class BotCli implements Callable<Integer> {
                   conversation.state(), conversation.queue().outbox(), metrics, Ticker.systemTicker())
               : WebhookBot.start(
                   connection, webhookConfig, conversation.router(), conversation.commands(), conversation.texts(),
-                  conversation.queue().outbox(), engine.store().dataSource(), metrics, Ticker.systemTicker(),
+                  conversation.queue().outbox(), engine.store(), metrics, Ticker.systemTicker(),
                   Clock.systemUTC())) {
         running.set(true);
         log.info("running; {} updates in flight", bot.inFlight());

@@ -16,6 +16,7 @@ import org.kontekst.bot.command.CommandRegistry;
 import org.kontekst.bot.command.Router;
 import org.kontekst.bot.curation.NoticeOutbox;
 import org.kontekst.bot.render.Texts;
+import org.kontekst.knowledge.store.KnowledgeStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
@@ -95,7 +96,7 @@ public final class WebhookBot implements RunningBot {
       CommandRegistry commands,
       Texts texts,
       NoticeOutbox notices,
-      DataSource db,
+      KnowledgeStore store,
       BotMetrics metrics,
       Ticker ticker,
       Clock clock)
@@ -104,6 +105,9 @@ public final class WebhookBot implements RunningBot {
     Objects.requireNonNull(webhook, "webhook");
     TelegramConfig config = connection.config();
     CommandMenu.register(connection.client(), commands, texts);
+    // An update is acknowledged once recorded: the record must survive a kill.
+    store.syncEachCommit();
+    DataSource db = store.dataSource();
     String owner = "kontekst-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
     InboxRepository inbox = new InboxRepository(db);
     SendQueue sends = new SendQueue(connection.client(), config.limits(), config.retry(), metrics);

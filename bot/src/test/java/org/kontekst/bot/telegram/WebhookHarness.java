@@ -63,7 +63,7 @@ final class WebhookHarness implements AutoCloseable {
       bot =
           WebhookBot.start(
               connection, webhook, conversation.router(), conversation.commands(), conversation.texts(),
-              conversation.queue().outbox(), store.dataSource(), metrics, Ticker.systemTicker(), Clock.systemUTC());
+              conversation.queue().outbox(), store, metrics, Ticker.systemTicker(), Clock.systemUTC());
     }
 
     URI url() {
