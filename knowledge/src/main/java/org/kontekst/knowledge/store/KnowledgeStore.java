@@ -29,7 +29,10 @@ public final class KnowledgeStore implements AutoCloseable {
     } catch (java.io.IOException e) {
       throw new StoreException("cannot create data directory " + dataDir + ": " + e.getMessage(), e);
     }
-    String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("kontekst") + ";AUTO_SERVER=FALSE";
+    // async: the file system H2 reaches through an AsynchronousFileChannel, which a thread
+    // interrupted while it writes does not close: with "file:" one interrupted commit (a worker
+    // stopped with shutdownNow) closes the database for every thread.
+    String url = "jdbc:h2:async:" + dataDir.toAbsolutePath().resolve("kontekst") + ";AUTO_SERVER=FALSE";
     return open(url);
   }
 
