@@ -125,21 +125,27 @@ final class OutboxRepository {
   }
 
   /**
-   * Done with a call (Telegram accepted it, or refused it for good): its row goes. False when
-   * {@code owner} no longer held it, so another instance may make the call again.
+   * Done with these calls (Telegram accepted them), in one transaction: their rows go. Returns the
+   * ones {@code owner} no longer held, which another instance may make again.
    */
-  boolean remove(OutboxRow row, String owner) {
+  List<OutboxRow> removeAll(List<OutboxRow> rows, String owner) {
     return Transactions.inTransaction(
         db,
-        "remove a call of update " + row.updateId(),
+        "remove " + rows.size() + " calls",
         c -> {
+          List<OutboxRow> lost = new ArrayList<>();
           try (PreparedStatement ps =
               c.prepareStatement("DELETE FROM tg_outbox WHERE update_id = ? AND seq = ? AND owner_id = ?")) {
-            ps.setLong(1, row.updateId());
-            ps.setInt(2, row.seq());
-            ps.setString(3, owner);
-            return ps.executeUpdate() == 1;
+            for (OutboxRow row : rows) {
+              ps.setLong(1, row.updateId());
+              ps.setInt(2, row.seq());
+              ps.setString(3, owner);
+              if (ps.executeUpdate() != 1) {
+                lost.add(row);
+              }
+            }
           }
+          return lost;
         });
   }
 

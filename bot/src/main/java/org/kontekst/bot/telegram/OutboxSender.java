@@ -3,12 +3,16 @@ package org.kontekst.bot.telegram;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.kontekst.knowledge.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,16 +20,20 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends the outbox's calls through the {@link SendQueue} (its pacing and retries unchanged), in
  * order within one update. Before each call to Telegram it counts the attempt in the row, on the
- * condition that this instance still owns it; right after Telegram accepts, it deletes the row.
- * So a call is made again only after an instance stopped between those two writes, and the one
- * that takes it over sees a non-zero attempt count: it logs and counts that send as ambiguous.
+ * condition that this instance still owns it; as soon as Telegram accepts, the row is deleted, by
+ * a thread of its own that deletes in one transaction all the rows accepted meanwhile (a commit
+ * per message would bound throughput). So a call is made again only after an instance stopped
+ * between those two writes, and the one that takes it over sees a non-zero attempt count: it logs
+ * and counts that send as ambiguous.
  */
-final class OutboxSender {
+final class OutboxSender implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
   /** For {@code received}: the update did not arrive here, so its latency is unknown. */
   static final long UNKNOWN = Long.MIN_VALUE;
   /** Updates whose calls one sweep takes over at most. */
   private static final int TAKEOVER_BATCH = 100;
+  /** Accepted calls deleted in one transaction at most. */
+  private static final int SENT_BATCH = 500;
 
   /** The instance no longer owns a call: another one took it over, and makes it. */
   private static final class LostCall extends RuntimeException {
@@ -43,6 +51,10 @@ final class OutboxSender {
   private final String owner;
   private final Duration lease;
   private final Set<Long> sending = ConcurrentHashMap.newKeySet();
+  /** Calls Telegram accepted whose rows are not deleted yet. */
+  private final BlockingQueue<OutboxRow> accepted = new LinkedBlockingQueue<>();
+  private final AtomicInteger unrecorded = new AtomicInteger();
+  private final Thread recorder;
 
   OutboxSender(OutboxRepository outbox, SendQueue sends, BotMetrics metrics, Clock clock, String owner, Duration lease) {
     this.outbox = Objects.requireNonNull(outbox, "outbox");
@@ -51,6 +63,9 @@ final class OutboxSender {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.owner = Objects.requireNonNull(owner, "owner");
     this.lease = Objects.requireNonNull(lease, "lease");
+    this.recorder = new Thread(this::recordAccepted, "kontekst-outbox-sent");
+    recorder.setDaemon(true);
+    recorder.start();
   }
 
   /**
@@ -100,11 +115,37 @@ final class OutboxSender {
             })
         .thenRun(
             () -> {
-              if (!outbox.remove(row, owner)) {
-                // Accepted after this instance lost the row: the new owner may send it again.
-                log.warn("update {}: call {} was accepted after another instance took it over", row.updateId(), row.seq());
-              }
+              unrecorded.incrementAndGet();
+              accepted.add(row);
             });
+  }
+
+  /** Deletes the rows of accepted calls, all that piled up in one transaction, until interrupted. */
+  private void recordAccepted() {
+    List<OutboxRow> batch = new ArrayList<>();
+    while (!Thread.currentThread().isInterrupted()) {
+      try {
+        if (batch.isEmpty()) {
+          batch.add(accepted.take());
+        }
+        accepted.drainTo(batch, SENT_BATCH - batch.size());
+        for (OutboxRow lost : outbox.removeAll(batch, owner)) {
+          // Accepted after this instance lost the row: the new owner may send it again.
+          log.warn("update {}: call {} was accepted after another instance took it over", lost.updateId(), lost.seq());
+        }
+        unrecorded.addAndGet(-batch.size());
+        batch.clear();
+      } catch (InterruptedException e) {
+        return;
+      } catch (RuntimeException e) {
+        log.error("cannot record {} calls as sent; trying again", batch.size(), e);
+        try {
+          Thread.sleep(200);
+        } catch (InterruptedException stop) {
+          return;
+        }
+      }
+    }
   }
 
   private void failed(long updateId, OutboxRow first, Throwable cause) {
@@ -157,9 +198,9 @@ final class OutboxSender {
     }
   }
 
-  /** Updates whose calls are being sent. */
+  /** Updates whose calls are being sent, or whose acceptance is not recorded yet. */
   int inFlight() {
-    return sending.size();
+    return sending.size() + unrecorded.get();
   }
 
   /** Gives the calls still being sent back, so that another instance takes them at once. */
@@ -167,6 +208,12 @@ final class OutboxSender {
     if (!sending.isEmpty()) {
       outbox.release(Set.copyOf(sending), owner, now);
     }
+  }
+
+  /** Stops recording accepted calls; call it after the calls in flight are done (drained). */
+  @Override
+  public void close() {
+    recorder.interrupt();
   }
 
   private static Throwable unwrap(Throwable error) {

@@ -239,6 +239,7 @@ public final class WebhookBot implements RunningBot {
       notices.close();
     }
     processor.close();
+    sender.close();
     sends.close();
   }
 }
