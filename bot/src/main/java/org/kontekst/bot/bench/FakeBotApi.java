@@ -310,6 +310,13 @@ public final class FakeBotApi implements AutoCloseable {
             body.path("max_connections").asInt(40));
         yield json.getNodeFactory().booleanNode(true);
       }
+      case "getwebhookinfo" -> {
+        WebhookPusher pusher = webhook();
+        ObjectNode info = json.createObjectNode();
+        info.put("url", pusher == null ? "" : pusher.urls().get(0).toString());
+        info.put("has_custom_certificate", false).put("pending_update_count", 0);
+        yield info;
+      }
       case "deletewebhook" -> {
         synchronized (updates) {
           if (webhook != null) {

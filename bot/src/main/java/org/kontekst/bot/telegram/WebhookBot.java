@@ -19,7 +19,9 @@ import org.kontekst.bot.render.Texts;
 import org.kontekst.knowledge.store.KnowledgeStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.methods.updates.GetWebhookInfo;
 import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
+import org.telegram.telegrambots.meta.api.objects.WebhookInfo;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
 /**
@@ -134,6 +136,8 @@ public final class WebhookBot implements RunningBot {
                     .maxConnections(webhook.maxConnections())
                     .build());
         log.info("webhook registered at {}", webhook.publicUrl());
+      } else {
+        reportWebhook(connection);
       }
     } catch (IOException | TelegramApiException | RuntimeException e) {
       bot.halt();
@@ -143,6 +147,23 @@ public final class WebhookBot implements RunningBot {
         "webhook mode as @{}: listening on {}:{}{} as instance {}",
         connection.username(), webhook.host(), bot.port(), webhook.path(), owner);
     return bot;
+  }
+
+  /** Says what Telegram knows of the webhook the deployment registered; never fails the start. */
+  private static void reportWebhook(TelegramConnection connection) {
+    try {
+      WebhookInfo info = connection.client().execute(new GetWebhookInfo());
+      if (info.getUrl() == null || info.getUrl().isBlank()) {
+        log.warn("Telegram has no webhook for this bot: set KONTEKST_WEBHOOK_URL, or call setWebhook with the secret");
+      } else {
+        log.info(
+            "Telegram pushes to {} ({} updates pending{})",
+            info.getUrl(), info.getPendingUpdatesCount(),
+            info.getLastErrorMessage() == null ? "" : ", last error: " + info.getLastErrorMessage());
+      }
+    } catch (TelegramApiException | RuntimeException e) {
+      log.warn("cannot ask Telegram about the webhook: {}", e.toString());
+    }
   }
 
   /** The port the webhook listens on. */

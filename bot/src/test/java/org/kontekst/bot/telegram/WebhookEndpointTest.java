@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -119,6 +120,25 @@ class WebhookEndpointTest {
 
     assertEquals(1, harness.count("SELECT COUNT(*) FROM tg_inbox WHERE state = 'DONE'"));
     assertEquals(0, harness.count("SELECT COUNT(*) FROM tg_inbox WHERE payload IS NOT NULL OR owner_id IS NOT NULL"));
+  }
+
+  @Test
+  void should_register_the_webhook_with_its_secret_when_a_public_url_is_set() throws Exception {
+    int port;
+    try (ServerSocket free = new ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    URI url = URI.create("http://127.0.0.1:" + port + WebhookConfig.DEFAULT_PATH);
+
+    harness.start(new FakeChecker(), SendLimits.unlimited(), WebhookHarness.config(Duration.ofSeconds(30)).withPort(port).withPublicUrl(url));
+    harness.push(post(11, 110, "Bucha was staged"));
+
+    FakeBotApi.Call set = harness.api.calls("setWebhook").get(0);
+    assertEquals(url.toString(), set.body().path("url").asText());
+    assertEquals(WebhookHarness.SECRET, set.body().path("secret_token").asText());
+    assertEquals("40", set.body().path("max_connections").asText());
+    assertTrue(set.body().path("allowed_updates").asText().contains("callback_query"), set.body().toString());
+    harness.awaitAnswers(List.of(new FakeBotApi.Answer(11, 110)), Duration.ofSeconds(10));
   }
 
   @Test
