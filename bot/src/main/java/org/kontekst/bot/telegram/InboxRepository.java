@@ -63,16 +63,30 @@ final class InboxRepository {
 
   /** Updates not done whose lease ran out before {@code now}, oldest first. */
   List<Long> due(Instant now, int max) {
-    return Transactions.inTransaction(
+    return due(
         db,
         "list orphaned updates",
+        "SELECT update_id FROM tg_inbox WHERE state = 'NEW' AND lease_until < ? ORDER BY update_id LIMIT ?",
+        now,
+        max);
+  }
+
+  /** Runs {@code sql}, whose parameters are a time and a limit, and returns the update ids it lists. */
+  static List<Long> due(DataSource db, String what, String sql, Instant now, int max) {
+    return Transactions.inTransaction(
+        db,
+        what,
         c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT update_id FROM tg_inbox WHERE state = 'NEW' AND lease_until < ? ORDER BY update_id LIMIT ?")) {
+          try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setObject(1, at(now));
             ps.setInt(2, max);
-            return ids(ps);
+            List<Long> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(rs.getLong(1));
+              }
+            }
+            return out;
           }
         });
   }
@@ -218,16 +232,6 @@ final class InboxRepository {
           }
           return changed;
         });
-  }
-
-  static List<Long> ids(PreparedStatement ps) throws SQLException {
-    List<Long> out = new ArrayList<>();
-    try (ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        out.add(rs.getLong(1));
-      }
-    }
-    return out;
   }
 
   static OffsetDateTime at(Instant t) {

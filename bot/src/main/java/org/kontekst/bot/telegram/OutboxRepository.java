@@ -32,18 +32,12 @@ final class OutboxRepository {
 
   /** Updates with calls owed whose lease ran out before {@code now}, oldest first. */
   List<Long> due(Instant now, int max) {
-    return Transactions.inTransaction(
+    return InboxRepository.due(
         db,
         "list orphaned calls",
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT DISTINCT update_id FROM tg_outbox WHERE lease_until < ? ORDER BY update_id LIMIT ?")) {
-            ps.setObject(1, at(now));
-            ps.setInt(2, max);
-            return InboxRepository.ids(ps);
-          }
-        });
+        "SELECT DISTINCT update_id FROM tg_outbox WHERE lease_until < ? ORDER BY update_id LIMIT ?",
+        now,
+        max);
   }
 
   /**

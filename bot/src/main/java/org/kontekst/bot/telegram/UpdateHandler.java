@@ -4,6 +4,10 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.kontekst.bot.chat.Action;
 import org.kontekst.bot.chat.CallbackIn;
 import org.kontekst.bot.chat.ChatKind;
@@ -45,6 +49,21 @@ final class UpdateHandler {
     this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.texts = Objects.requireNonNull(texts, "texts");
     this.flood = new FloodGuard(config.floodLimit(), config.floodWindow(), ticker);
+  }
+
+  /**
+   * The bounded executor updates are processed on: {@code workers} threads, and at most {@code
+   * maxInFlight} updates waiting; beyond that {@code execute} refuses.
+   */
+  static ThreadPoolExecutor executor(TelegramConfig config) {
+    AtomicInteger n = new AtomicInteger();
+    return new ThreadPoolExecutor(
+        config.workers(),
+        config.workers(),
+        0,
+        TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(config.maxInFlight()),
+        r -> new Thread(r, "kontekst-update-" + n.incrementAndGet()));
   }
 
   /** The reply to {@code update}; never throws. */

@@ -3,12 +3,9 @@ package org.kontekst.bot.telegram;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsumer;
@@ -38,15 +35,7 @@ final class UpdateProcessor implements LongPollingUpdateConsumer, AutoCloseable 
     this.tracker = Objects.requireNonNull(tracker, "tracker");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.permits = new Semaphore(config.maxInFlight());
-    AtomicInteger n = new AtomicInteger();
-    this.workers =
-        new ThreadPoolExecutor(
-            config.workers(),
-            config.workers(),
-            0,
-            TimeUnit.SECONDS,
-            new LinkedBlockingQueue<>(config.maxInFlight()),
-            r -> new Thread(r, "kontekst-update-" + n.incrementAndGet()));
+    this.workers = UpdateHandler.executor(config);
   }
 
   @Override

@@ -10,11 +10,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.objects.Update;
@@ -61,15 +59,7 @@ final class WebhookProcessor implements AutoCloseable {
     this.owner = Objects.requireNonNull(owner, "owner");
     this.lease = Objects.requireNonNull(lease, "lease");
     this.capacity = config.maxInFlight();
-    AtomicInteger n = new AtomicInteger();
-    this.workers =
-        new ThreadPoolExecutor(
-            config.workers(),
-            config.workers(),
-            0,
-            TimeUnit.SECONDS,
-            new LinkedBlockingQueue<>(config.maxInFlight()),
-            r -> new Thread(r, "kontekst-update-" + n.incrementAndGet()));
+    this.workers = UpdateHandler.executor(config);
   }
 
   /**
