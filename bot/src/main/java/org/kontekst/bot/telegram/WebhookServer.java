@@ -37,6 +37,8 @@ final class WebhookServer implements AutoCloseable {
   static final String SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
   private static final Logger log = LoggerFactory.getLogger(WebhookServer.class);
   private static final int THREADS = 8;
+  /** How much of a body too long is read and dropped before the 413. */
+  private static final long DRAIN_LIMIT = 16L << 20;
 
   /** Takes a well-formed update; throws when it cannot be recorded. */
   @FunctionalInterface
@@ -166,21 +168,32 @@ final class WebhookServer implements AutoCloseable {
     return WebhookConfig.HEALTH_PATH.equals(exchange.getRequestURI().getRawPath());
   }
 
-  /** The body, or {@code null} when it is longer than {@code limit} bytes. */
+  /**
+   * The body, or {@code null} when it is longer than {@code limit} bytes. A body too long is read
+   * and dropped up to {@link #DRAIN_LIMIT}, so that the client reads the 413 rather than a reset
+   * connection; beyond that the connection is dropped.
+   */
   private static byte[] readAtMost(HttpExchange exchange, int limit) throws IOException {
-    String length = exchange.getRequestHeaders().getFirst("Content-Length");
-    if (length != null) {
-      try {
-        if (Long.parseLong(length.strip()) > limit) {
-          return null;
-        }
-      } catch (NumberFormatException e) {
-        return null;
-      }
-    }
     try (InputStream in = exchange.getRequestBody()) {
-      byte[] body = in.readNBytes(limit + 1);
-      return body.length > limit ? null : body;
+      String length = exchange.getRequestHeaders().getFirst("Content-Length");
+      byte[] body = length != null && tooLong(length, limit) ? null : in.readNBytes(limit + 1);
+      if (body != null && body.length <= limit) {
+        return body;
+      }
+      long dropped = 0;
+      byte[] buffer = new byte[64 * 1024];
+      for (int n; dropped < DRAIN_LIMIT && (n = in.read(buffer)) > 0; ) {
+        dropped += n;
+      }
+      return null;
+    }
+  }
+
+  private static boolean tooLong(String contentLength, int limit) {
+    try {
+      return Long.parseLong(contentLength.strip()) > limit;
+    } catch (NumberFormatException e) {
+      return true;
     }
   }
 

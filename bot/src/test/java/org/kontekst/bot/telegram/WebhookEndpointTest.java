@@ -37,7 +37,9 @@ class WebhookEndpointTest {
 
   @AfterEach
   void stop() {
-    harness.close();
+    if (harness != null) {
+      harness.close();
+    }
   }
 
   private HttpResponse<String> post(URI url, String secret, String body) throws Exception {
@@ -120,6 +122,25 @@ class WebhookEndpointTest {
 
     assertEquals(1, harness.count("SELECT COUNT(*) FROM tg_inbox WHERE state = 'DONE'"));
     assertEquals(0, harness.count("SELECT COUNT(*) FROM tg_inbox WHERE payload IS NOT NULL OR owner_id IS NOT NULL"));
+  }
+
+  @Test
+  void should_leave_no_threads_of_its_own_after_close() throws Exception {
+    harness.route(bot);
+    harness.push(post(12, 120, "Bucha"));
+    harness.awaitAnswers(List.of(new FakeBotApi.Answer(12, 120)), Duration.ofSeconds(10));
+
+    harness.close();
+    harness = null;
+    Thread.sleep(200);
+
+    List<String> left =
+        Thread.getAllStackTraces().keySet().stream()
+            .filter(t -> t.isAlive() && !t.isDaemon())
+            .map(Thread::getName)
+            .filter(n -> n.startsWith("kontekst") || n.contains("OkHttp") || n.startsWith("HTTP-Dispatcher"))
+            .toList();
+    assertEquals(List.of(), left);
   }
 
   @Test
