@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import java.util.List;
 import org.kontekst.bot.bench.CheckBenchmark;
 import org.kontekst.bot.bench.TelegramBenchmark;
+import org.kontekst.bot.bench.WebhookBenchmark;
 import org.kontekst.knowledge.wording.WordingBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,6 +40,9 @@ final class BenchCli implements Callable<Integer> {
   @Option(names = "--telegram-rate", paramLabel = "R", defaultValue = "200", description = "Posts offered per second through the fake Bot API (default 200).")
   private int telegramRate;
 
+  @Option(names = "--webhook-instances", paramLabel = "N", defaultValue = "2", description = "Webhook instances sharing one database, in turn (default 2).")
+  private int webhookInstances;
+
   @Override
   public Integer call() throws Exception {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
@@ -64,9 +68,18 @@ final class BenchCli implements Callable<Integer> {
 
     try (Engine engine = Engine.open(dir, env.embedding()::create)) {
       List<String> texts = CheckBenchmark.posts(shared);
+      // Each end-to-end run starts with no cached answers, or a later run would find the posts of
+      // an earlier one answered.
+      engine.articlesChanged(List.of());
       TelegramBenchmark.Result t =
           TelegramBenchmark.run(engine.checker(), engine.threshold(), telegramPosts, telegramRate, texts);
       out.printf("telegram end to end  %s (offered %d/s, real engine, distinct posts)%n", t, telegramRate);
+      for (int instances = 1; instances <= webhookInstances; instances++) {
+        engine.articlesChanged(List.of());
+        TelegramBenchmark.Result w =
+            WebhookBenchmark.run(engine.checker(), engine.threshold(), telegramPosts, telegramRate, texts, instances);
+        out.printf("webhook end to end   %s (offered %d/s, %d instance(s) on one H2 file)%n", w, telegramRate, instances);
+      }
     }
     return 0;
   }

@@ -23,32 +23,40 @@ import org.kontekst.bot.render.ContextWriter;
 import org.kontekst.bot.telegram.BotMetrics;
 import org.kontekst.bot.telegram.ChatAdmins;
 import org.kontekst.bot.telegram.ChatTyping;
+import org.kontekst.bot.telegram.RunningBot;
 import org.kontekst.bot.telegram.TelegramBot;
 import org.kontekst.bot.telegram.TelegramConfig;
 import org.kontekst.bot.telegram.TelegramConnection;
 import org.kontekst.bot.telegram.TokenRejectedException;
+import org.kontekst.bot.telegram.WebhookBot;
+import org.kontekst.bot.telegram.WebhookConfig;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code kontekst bot}: runs the Telegram bot with long polling until SIGTERM, then drains the
- * updates in flight and exits. A missing or rejected token exits with 2.
+ * {@code kontekst bot}: runs the Telegram bot with long polling, or with {@code --webhook} as one
+ * of several instances behind a load balancer, until SIGTERM, then drains the updates in flight and
+ * exits. A missing or rejected token, or bad webhook settings, exit with 2.
  */
 @Command(
     name = "bot",
     description = {
-      "Runs the Telegram bot (long polling) until stopped.",
+      "Runs the Telegram bot (long polling, or a webhook with --webhook) until stopped.",
       "Environment: TELEGRAM_BOT_TOKEN (required), TELEGRAM_API_URL (optional Bot API server),",
       "KONTEKST_METRICS_PORT (optional: serve /metrics and /health),",
       "KONTEKST_ADMINS (optional: Telegram user ids of curation admins, comma-separated),",
       "KONTEKST_VOLUNTEER_TEXT_DAYS (default 30), KONTEKST_VOLUNTEER_MAX_DAYS (default 90): retention of",
       "posts sent to volunteers (text of answered ones; any post), applied every 6 hours,",
-      "KONTEKST_LLM_PROVIDER, _BASE_URL, _MODEL, _API_KEY (optional: a language model writes replies' context)."
+      "KONTEKST_LLM_PROVIDER, _BASE_URL, _MODEL, _API_KEY (optional: a language model writes replies' context).",
+      "With --webhook: KONTEKST_WEBHOOK_SECRET (required), KONTEKST_WEBHOOK_URL (optional: call setWebhook),",
+      "KONTEKST_WEBHOOK_LISTEN (HOST:PORT, default 127.0.0.1:8080), KONTEKST_WEBHOOK_PATH (default /telegram/webhook),",
+      "KONTEKST_WEBHOOK_MAX_CONNECTIONS (default 40)."
     })
 final class BotCli implements Callable<Integer> {
   static final int BAD_CONFIGURATION = 2;
@@ -58,6 +66,12 @@ final class BotCli implements Callable<Integer> {
 
   @Mixin private DataOption data;
   @Spec private CommandSpec spec;
+
+  @Option(names = "--webhook", description = "Take updates by webhook (durable inbox; several instances may share the database).")
+  private boolean webhook;
+
+  @Option(names = "--listen", paramLabel = "HOST:PORT", description = "Where the webhook listens (overrides KONTEKST_WEBHOOK_LISTEN).")
+  private String listen;
 
   private final Environment env;
 
@@ -73,6 +87,7 @@ final class BotCli implements Callable<Integer> {
       return BAD_CONFIGURATION;
     }
     TelegramConfig config;
+    WebhookConfig webhookConfig = null;
     Integer metricsPort;
     java.util.Set<Long> admins;
     ContextWriter contextWriter;
@@ -83,6 +98,11 @@ final class BotCli implements Callable<Integer> {
       admins = Roles.parseAdmins(env.admins());
       contextWriter = env.llm().contextWriter(Ticker.systemTicker());
       retention = env.retention();
+      if (webhook) {
+        webhookConfig = env.webhook().config(listen);
+      } else if (listen != null) {
+        throw new IllegalArgumentException("--listen is for webhook mode: add --webhook");
+      }
     } catch (IllegalArgumentException e) {
       err.println(e.getMessage());
       return BAD_CONFIGURATION;
@@ -130,10 +150,15 @@ final class BotCli implements Callable<Integer> {
                   .withRetention(retention))) {
         // Another instance on a shared database may change a chat's settings: drop the cached ones.
         engine.onChange(Revisions.CHAT_SETTINGS, conversation.settings()::invalidateAll);
-        try (TelegramBot bot =
-            TelegramBot.start(
-                connection, conversation.router(), conversation.commands(), conversation.texts(),
-                conversation.state(), conversation.queue().outbox(), metrics, Ticker.systemTicker())) {
+        try (RunningBot bot =
+            webhookConfig == null
+                ? TelegramBot.start(
+                    connection, conversation.router(), conversation.commands(), conversation.texts(),
+                    conversation.state(), conversation.queue().outbox(), metrics, Ticker.systemTicker())
+                : WebhookBot.start(
+                    connection, webhookConfig, conversation.router(), conversation.commands(), conversation.texts(),
+                    conversation.queue().outbox(), engine.store(), metrics, Ticker.systemTicker(),
+                    Clock.systemUTC())) {
           conversation.background().deliverTo(bot.followUps());
           running.set(true);
           log.info("running; {} updates in flight", bot.inFlight());
@@ -152,7 +177,7 @@ final class BotCli implements Callable<Integer> {
       err.println("Cannot talk to the Bot API at " + config.apiUrl() + ": " + e.getMessage());
       return 1;
     } catch (IOException e) {
-      err.println("Cannot serve metrics on port " + metricsPort + ": " + e.getMessage());
+      err.println("Cannot listen: " + e.getMessage());
       return 1;
     } finally {
       stopped.countDown();

@@ -16,6 +16,7 @@ import org.kontekst.bot.curation.RetentionPolicy;
  * @param volunteerTextDays {@code KONTEKST_VOLUNTEER_TEXT_DAYS}, optional: days the text of an
  *     answered or dismissed volunteer post is kept
  * @param volunteerMaxDays {@code KONTEKST_VOLUNTEER_MAX_DAYS}, optional: days any volunteer post is kept
+ * @param webhook webhook mode ({@code KONTEKST_WEBHOOK_SECRET} and companions)
  */
 record Environment(
     String telegramToken,
@@ -25,7 +26,8 @@ record Environment(
     String admins,
     LlmSettings llm,
     String volunteerTextDays,
-    String volunteerMaxDays) {
+    String volunteerMaxDays,
+    WebhookSettings webhook) {
 
   /** The most days a retention variable accepts (ten years). */
   private static final int MAX_RETENTION_DAYS = 3_650;
@@ -39,10 +41,7 @@ record Environment(
     llm = llm == null ? LlmSettings.NONE : llm;
     volunteerTextDays = blankToNull(volunteerTextDays);
     volunteerMaxDays = blankToNull(volunteerMaxDays);
-  }
-
-  Environment(String telegramToken, String telegramApiUrl, String metricsPort, EmbeddingSettings embedding) {
-    this(telegramToken, telegramApiUrl, metricsPort, embedding, null, null, null, null);
+    webhook = webhook == null ? WebhookSettings.NONE : webhook;
   }
 
   static Environment from(Map<String, String> env) {
@@ -54,7 +53,8 @@ record Environment(
         env.get("KONTEKST_ADMINS"),
         LlmSettings.from(env),
         env.get("KONTEKST_VOLUNTEER_TEXT_DAYS"),
-        env.get("KONTEKST_VOLUNTEER_MAX_DAYS"));
+        env.get("KONTEKST_VOLUNTEER_MAX_DAYS"),
+        WebhookSettings.from(env));
   }
 
   /**
@@ -93,7 +93,7 @@ record Environment(
   public String toString() {
     return "Environment[token=" + (telegramToken == null ? "unset" : "set") + ", apiUrl=" + telegramApiUrl
         + ", metricsPort=" + metricsPort + ", embedding=" + embedding + ", admins=" + admins + ", llm=" + llm
-        + ", volunteerTextDays=" + volunteerTextDays + ", volunteerMaxDays=" + volunteerMaxDays + "]";
+        + ", volunteerTextDays=" + volunteerTextDays + ", volunteerMaxDays=" + volunteerMaxDays + ", webhook=" + webhook + "]";
   }
 
   private static String blankToNull(String s) {

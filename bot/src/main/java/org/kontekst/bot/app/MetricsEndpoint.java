@@ -25,7 +25,12 @@ final class MetricsEndpoint implements AutoCloseable {
   }
 
   static MetricsEndpoint start(int port, PrometheusMeterRegistry registry, BooleanSupplier healthy) throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress(port), 16);
+    HttpServer server;
+    try {
+      server = HttpServer.create(new InetSocketAddress(port), 16);
+    } catch (IOException e) {
+      throw new IOException("cannot serve metrics on port " + port + ": " + e.getMessage(), e);
+    }
     ExecutorService executor = Executors.newSingleThreadExecutor(r -> new Thread(r, "kontekst-metrics"));
     server.setExecutor(executor);
     server.createContext("/metrics", exchange -> respond(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", registry.scrape()));

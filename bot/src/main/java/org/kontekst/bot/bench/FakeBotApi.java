@@ -22,6 +22,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -34,14 +36,16 @@ import java.util.function.Predicate;
 /**
  * A fake Telegram Bot API server: real HTTP on 127.0.0.1, a random port. It answers getMe for one
  * token (others get 401), serves queued updates to getUpdates with Telegram's offset semantics and
- * long polling, records every call, and can be scripted to fail the next calls of a method (a 429
- * with {@code retry_after}, a 5xx). Method names match case-insensitively, since TelegramBots
- * lower-cases some of them.
+ * long polling, records every call with the status it got, and can be scripted to fail the next
+ * calls of a method (a 429 with {@code retry_after}, a 5xx) or a random fraction of them. Once a
+ * webhook is set (setWebhook, or {@link #setWebhook} as a deployment would), queued updates are
+ * pushed to it by a {@link WebhookPusher} instead, and getUpdates answers 409 as Telegram does.
+ * Method names match case-insensitively, since TelegramBots lower-cases some of them.
  */
 public final class FakeBotApi implements AutoCloseable {
 
-  /** One recorded Bot API call. */
-  public record Call(String method, JsonNode body, long nanoTime) {
+  /** One recorded Bot API call and the HTTP status it was answered with. */
+  public record Call(String method, JsonNode body, long nanoTime, int status) {
     public String text() {
       return body.path("text").asText("");
     }
@@ -49,7 +53,20 @@ public final class FakeBotApi implements AutoCloseable {
     public long chatId() {
       return body.path("chat_id").asLong();
     }
+
+    /** The message this one answers ({@code reply_parameters.message_id}), or 0. */
+    public int replyTo() {
+      return body.path("reply_parameters").path("message_id").asInt(0);
+    }
+
+    /** Whether Telegram would have carried it out (answered 200). */
+    public boolean accepted() {
+      return status == 200;
+    }
   }
+
+  /** A message answered: the chat and the replied-to message id. */
+  public record Answer(long chatId, int replyTo) {}
 
   private record Failure(int code, Integer retryAfter) {}
 
@@ -71,7 +88,10 @@ public final class FakeBotApi implements AutoCloseable {
   private final Set<Long> admins = new HashSet<>();
   private final AtomicInteger nextUpdateId = new AtomicInteger(1);
   private final AtomicInteger nextMessageId = new AtomicInteger(100_000);
+  private final Random random = new Random(1);
+  private final Map<String, Double> failureRates = new HashMap<>();
   private long confirmedOffset;
+  private WebhookPusher webhook;
 
   private FakeBotApi(String token, int threads) throws IOException {
     this.token = token;
@@ -105,11 +125,41 @@ public final class FakeBotApi implements AutoCloseable {
     return nextUpdateId.getAndIncrement();
   }
 
-  /** Queues an update for getUpdates. */
+  /** Queues an update for getUpdates, or pushes it to the webhook when one is set. */
   public void enqueue(JsonNode update) {
+    WebhookPusher pusher = webhook();
+    if (pusher != null) {
+      pusher.push(update);
+      return;
+    }
     synchronized (updates) {
       updates.add(update);
       updates.notifyAll();
+    }
+  }
+
+  /**
+   * Sets the webhook as a deployment would (without the bot calling setWebhook): updates are
+   * pushed to {@code urls} in turn (one URL, or several instances as behind a load balancer) with
+   * {@code secret} over up to {@code maxConnections} connections.
+   */
+  public WebhookPusher setWebhook(List<URI> urls, String secret, int maxConnections) {
+    synchronized (updates) {
+      if (webhook != null) {
+        if (webhook.urls().equals(urls) && Objects.equals(webhook.secret(), secret)) {
+          return webhook;
+        }
+        webhook.close();
+      }
+      webhook = WebhookPusher.start(urls, secret, maxConnections, Duration.ofSeconds(10));
+      return webhook;
+    }
+  }
+
+  /** The webhook updates are pushed to, or {@code null}. */
+  public WebhookPusher webhook() {
+    synchronized (updates) {
+      return webhook;
     }
   }
 
@@ -120,6 +170,20 @@ public final class FakeBotApi implements AutoCloseable {
       for (int i = 0; i < times; i++) {
         queue.add(new Failure(code, retryAfter));
       }
+    }
+  }
+
+  /**
+   * Fails about {@code fraction} of the calls of {@code method} from now on, drawn at random with
+   * {@code seed}: a third each with a 429 (retry_after 1 s), a 500 and a 502.
+   */
+  public void failRandomly(String method, double fraction, long seed) {
+    if (fraction < 0 || fraction > 1) {
+      throw new IllegalArgumentException("fraction must be in [0, 1]: " + fraction);
+    }
+    synchronized (failures) {
+      random.setSeed(seed);
+      failureRates.put(method.toLowerCase(Locale.ROOT), fraction);
     }
   }
 
@@ -141,6 +205,17 @@ public final class FakeBotApi implements AutoCloseable {
   /** The recorded calls of one method (case-insensitive). */
   public List<Call> calls(String method) {
     return calls.stream().filter(c -> c.method.equalsIgnoreCase(method)).toList();
+  }
+
+  /** How many times each message was answered: accepted sendMessage calls by chat and reply. */
+  public Map<Answer, Integer> answers() {
+    Map<Answer, Integer> out = new HashMap<>();
+    for (Call c : calls) {
+      if (c.method.equals("sendmessage") && c.accepted()) {
+        out.merge(new Answer(c.chatId(), c.replyTo()), 1, Integer::sum);
+      }
+    }
+    return out;
   }
 
   /** Waits until {@code count} calls match; returns them (possibly fewer on timeout). */
@@ -183,12 +258,16 @@ public final class FakeBotApi implements AutoCloseable {
       }
       String method = path.substring(prefix.length()).toLowerCase(Locale.ROOT);
       JsonNode body = readBody(exchange);
-      Call call = new Call(method, body, System.nanoTime());
+      long at = System.nanoTime();
+      Failure failure = nextFailure(method);
+      if (failure == null && method.equals("getupdates") && webhook() != null) {
+        failure = new Failure(409, null);
+      }
+      Call call = new Call(method, body, at, failure == null ? 200 : failure.code);
       if (!method.equals("getupdates")) {
         calls.add(call);
         listeners.forEach(l -> l.accept(call));
       }
-      Failure failure = nextFailure(method);
       if (failure != null) {
         respond(exchange, failure.code, error(failure.code, "scripted failure", failure.retryAfter));
         return;
@@ -224,6 +303,29 @@ public final class FakeBotApi implements AutoCloseable {
         yield member;
       }
       case "editmessagetext" -> sentMessage(body);
+      case "setwebhook" -> {
+        setWebhook(
+            List.of(URI.create(body.path("url").asText())),
+            body.hasNonNull("secret_token") ? body.path("secret_token").asText() : null,
+            body.path("max_connections").asInt(40));
+        yield json.getNodeFactory().booleanNode(true);
+      }
+      case "getwebhookinfo" -> {
+        WebhookPusher pusher = webhook();
+        ObjectNode info = json.createObjectNode();
+        info.put("url", pusher == null ? "" : pusher.urls().get(0).toString());
+        info.put("has_custom_certificate", false).put("pending_update_count", 0);
+        yield info;
+      }
+      case "deletewebhook" -> {
+        synchronized (updates) {
+          if (webhook != null) {
+            webhook.close();
+            webhook = null;
+          }
+        }
+        yield json.getNodeFactory().booleanNode(true);
+      }
       default -> json.getNodeFactory().booleanNode(true);
     };
   }
@@ -270,7 +372,19 @@ public final class FakeBotApi implements AutoCloseable {
   private Failure nextFailure(String method) {
     synchronized (failures) {
       Deque<Failure> queue = failures.get(method);
-      return queue == null ? null : queue.poll();
+      Failure scripted = queue == null ? null : queue.poll();
+      if (scripted != null) {
+        return scripted;
+      }
+      Double rate = failureRates.get(method);
+      if (rate == null || random.nextDouble() >= rate) {
+        return null;
+      }
+      return switch (random.nextInt(3)) {
+        case 0 -> new Failure(429, 1);
+        case 1 -> new Failure(500, null);
+        default -> new Failure(502, null);
+      };
     }
   }
 
@@ -286,6 +400,9 @@ public final class FakeBotApi implements AutoCloseable {
     if (contentType != null && contentType.contains("json")) {
       return json.readTree(bytes);
     }
+    if (contentType != null && contentType.startsWith("multipart/form-data")) {
+      return multipart(contentType, new String(bytes, StandardCharsets.UTF_8));
+    }
     ObjectNode form = json.createObjectNode();
     for (String pair : new String(bytes, StandardCharsets.UTF_8).split("&")) {
       int eq = pair.indexOf('=');
@@ -294,6 +411,27 @@ public final class FakeBotApi implements AutoCloseable {
             java.net.URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
             java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
       }
+    }
+    return form;
+  }
+
+  /** The text fields of a multipart form (setWebhook is sent as one), without files. */
+  private ObjectNode multipart(String contentType, String body) {
+    ObjectNode form = json.createObjectNode();
+    int b = contentType.indexOf("boundary=");
+    if (b < 0) {
+      return form;
+    }
+    String boundary = "--" + contentType.substring(b + "boundary=".length()).replace("\"", "").strip();
+    for (String part : body.split(java.util.regex.Pattern.quote(boundary))) {
+      int split = part.indexOf("\r\n\r\n");
+      int name = part.indexOf("name=\"");
+      if (split < 0 || name < 0 || name > split) {
+        continue;
+      }
+      String key = part.substring(name + 6, part.indexOf('"', name + 6));
+      String value = part.substring(split + 4);
+      form.put(key, value.endsWith("\r\n") ? value.substring(0, value.length() - 2) : value);
     }
     return form;
   }
@@ -327,6 +465,9 @@ public final class FakeBotApi implements AutoCloseable {
   @Override
   public void close() {
     synchronized (updates) {
+      if (webhook != null) {
+        webhook.close();
+      }
       updates.notifyAll();
     }
     server.stop(0);

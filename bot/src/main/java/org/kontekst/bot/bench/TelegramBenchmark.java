@@ -16,6 +16,7 @@ import org.kontekst.bot.command.KnowledgeSummary;
 import org.kontekst.bot.telegram.BotMetrics;
 import org.kontekst.bot.telegram.ChatAdmins;
 import org.kontekst.bot.telegram.RetryPolicy;
+import org.kontekst.bot.telegram.RunningBot;
 import org.kontekst.bot.telegram.SendLimits;
 import org.kontekst.bot.telegram.TelegramBot;
 import org.kontekst.bot.telegram.TelegramConfig;
@@ -31,7 +32,7 @@ import org.kontekst.knowledge.store.KnowledgeStore;
  * left out (pacing is off, as each post comes from a different chat anyway).
  */
 public final class TelegramBenchmark {
-  private static final String TOKEN = "1:BENCH";
+  static final String TOKEN = "1:BENCH";
   private static final AtomicInteger RUNS = new AtomicInteger();
   private static final List<String> POSTS =
       List.of(
@@ -75,37 +76,43 @@ public final class TelegramBenchmark {
       throw new IllegalArgumentException("posts must be at least 10: " + posts);
     }
     try (FakeBotApi api = FakeBotApi.start(TOKEN);
-        KnowledgeStore store = KnowledgeStore.open("jdbc:h2:mem:telegram-bench-" + RUNS.incrementAndGet() + ";DB_CLOSE_DELAY=0")) {
-      TelegramConfig config =
-          TelegramConfig.of(TOKEN, api.url().toString())
-              .withPollTimeout(Duration.ofSeconds(5))
-              .withLimits(SendLimits.unlimited(), RetryPolicy.standard())
-              .withFlood(1_000_000, Duration.ofMinutes(1));
-      try (TelegramConnection connection = TelegramConnection.open(config)) {
-        BotMetrics metrics = new BotMetrics(new SimpleMeterRegistry());
-        Conversation conversation =
-            Conversation.assemble(
-                new Conversation.Parts(
-                    checker, CheckSettings.forThreshold(threshold), store.dataSource(),
-                    () -> new KnowledgeSummary(0, List.of(), Optional.empty()),
-                    new ChatAdmins(connection.client()), connection.username(), metrics,
-                    Clock.systemUTC(), Ticker.systemTicker()));
-        try (TelegramBot bot =
-            TelegramBot.start(
-                connection, conversation.router(), conversation.commands(), conversation.texts(),
-                conversation.state(), conversation.queue().outbox(), metrics, Ticker.systemTicker())) {
-          Flow flow = new Flow(api, bot, texts);
-          flow.offer(Math.max(10, posts / 2), ratePerSecond, 1_000_000L);
-          return flow.offer(posts, ratePerSecond, 2_000_000L);
-        }
+        KnowledgeStore store = KnowledgeStore.open("jdbc:h2:mem:telegram-bench-" + RUNS.incrementAndGet() + ";DB_CLOSE_DELAY=0");
+        TelegramConnection connection = TelegramConnection.open(config(api))) {
+      BotMetrics metrics = new BotMetrics(new SimpleMeterRegistry());
+      Conversation conversation = conversation(checker, threshold, store, connection, metrics);
+      try (TelegramBot bot =
+          TelegramBot.start(
+              connection, conversation.router(), conversation.commands(), conversation.texts(),
+              conversation.state(), conversation.queue().outbox(), metrics, Ticker.systemTicker())) {
+        Flow flow = new Flow(api, bot, texts);
+        flow.offer(Math.max(10, posts / 2), ratePerSecond, 1_000_000L);
+        return flow.offer(posts, ratePerSecond, 2_000_000L);
       }
     }
   }
 
-  /** Offers posts and collects the replies' arrival times. */
-  private static final class Flow {
+  /** A bot's connection to the fake: no pacing (each post comes from its own chat), no flood limit. */
+  static TelegramConfig config(FakeBotApi api) {
+    return TelegramConfig.of(TOKEN, api.url().toString())
+        .withPollTimeout(Duration.ofSeconds(5))
+        .withLimits(SendLimits.unlimited(), RetryPolicy.standard())
+        .withFlood(1_000_000, Duration.ofMinutes(1));
+  }
+
+  static Conversation conversation(
+      Checker checker, double threshold, KnowledgeStore store, TelegramConnection connection, BotMetrics metrics) {
+    return Conversation.assemble(
+        new Conversation.Parts(
+            checker, CheckSettings.forThreshold(threshold), store.dataSource(),
+            () -> new KnowledgeSummary(0, List.of(), Optional.empty()),
+            new ChatAdmins(connection.client()), connection.username(), metrics,
+            Clock.systemUTC(), Ticker.systemTicker()));
+  }
+
+  /** Offers posts and collects the replies' arrival times (the first accepted reply per chat). */
+  static final class Flow {
     private final FakeBotApi api;
-    private final TelegramBot bot;
+    private final RunningBot bot;
     private final ConcurrentHashMap<Long, Long> queued = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Long, Long> answered = new ConcurrentHashMap<>();
     private final AtomicLong lastReply = new AtomicLong();
@@ -113,13 +120,13 @@ public final class TelegramBenchmark {
     private final List<String> texts;
     private int next;
 
-    Flow(FakeBotApi api, TelegramBot bot, List<String> texts) {
+    Flow(FakeBotApi api, RunningBot bot, List<String> texts) {
       this.api = api;
       this.bot = bot;
       this.texts = texts;
       api.onCall(
           call -> {
-            if (call.method().equals("sendmessage")) {
+            if (call.method().equals("sendmessage") && call.accepted()) {
               long chat = call.chatId();
               if (queued.containsKey(chat) && answered.putIfAbsent(chat, call.nanoTime()) == null) {
                 lastReply.accumulateAndGet(call.nanoTime(), Math::max);

@@ -313,7 +313,7 @@ final class QueueRepository implements NoticeOutbox {
         db,
         "claim notices",
         c -> {
-          List<Notice> out = new ArrayList<>();
+          List<Notice> seen = new ArrayList<>();
           try (PreparedStatement ps =
               c.prepareStatement(
                   "SELECT id, notify_chat_id, notice_html FROM tg_volunteer_post"
@@ -321,20 +321,24 @@ final class QueueRepository implements NoticeOutbox {
             ps.setInt(1, max);
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
-                out.add(new Notice(rs.getLong(1), rs.getLong(2), rs.getString(3)));
+                seen.add(new Notice(rs.getLong(1), rs.getLong(2), rs.getString(3)));
               }
             }
           }
+          // Several bot instances may claim at once (webhook mode): a notice is theirs only if
+          // their own conditional update changed it, whatever the database's locking did.
+          List<Notice> claimed = new ArrayList<>();
           try (PreparedStatement ps =
               c.prepareStatement(
                   "UPDATE tg_volunteer_post SET notice_status = 'SENDING' WHERE id = ? AND notice_status = 'PENDING'")) {
-            for (Notice n : out) {
+            for (Notice n : seen) {
               ps.setLong(1, n.id());
-              ps.addBatch();
+              if (ps.executeUpdate() == 1) {
+                claimed.add(n);
+              }
             }
-            ps.executeBatch();
           }
-          return out;
+          return claimed;
         });
   }
 

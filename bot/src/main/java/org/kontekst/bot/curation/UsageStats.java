@@ -18,6 +18,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 import org.kontekst.knowledge.check.Match;
 import org.kontekst.knowledge.check.Report;
+import org.kontekst.knowledge.store.Transactions;
 import org.kontekst.knowledge.wording.Flag;
 import org.kontekst.knowledge.store.StoreException;
 import org.kontekst.knowledge.store.Transactions;

@@ -12,7 +12,8 @@ import org.kontekst.knowledge.wording.Flag;
 
 /**
  * The bot's metrics: updates by outcome, latency from update to the last reply sent (a histogram),
- * matches and flags per report, send retries and send errors.
+ * matches and flags per report, send retries and send errors; in webhook mode also requests by
+ * status, inbox events, takeovers and ambiguous sends.
  */
 public final class BotMetrics implements CheckObserver {
   private final MeterRegistry registry;
@@ -53,6 +54,36 @@ public final class BotMetrics implements CheckObserver {
 
   void sendError(String reason) {
     Counter.builder("kontekst.send.errors").tag("reason", reason).register(registry).increment();
+  }
+
+  /** One webhook request, by the HTTP status it was answered with. */
+  void webhookRequest(int status) {
+    Counter.builder("kontekst.webhook.requests").tag("status", String.valueOf(status)).register(registry).increment();
+  }
+
+  /**
+   * One inbox event: recorded, repeated (a delivery of an update already recorded), taken_over
+   * (from an instance whose lease ran out), released, lost (another instance took it over first),
+   * given_up (it took too many owners down with it).
+   */
+  void inbox(String event) {
+    Counter.builder("kontekst.inbox").tag("event", event).register(registry).increment();
+  }
+
+  /** The calls of one update taken over from an instance whose lease ran out. */
+  void outboxTakeover() {
+    Counter.builder("kontekst.outbox.takeovers").register(registry).increment();
+  }
+
+  /**
+   * A call made again although an earlier attempt may have reached Telegram (its instance stopped
+   * before it recorded the answer): the only way a person can get one reply twice.
+   */
+  void ambiguousSend() {
+    Counter.builder("kontekst.sends.ambiguous")
+        .description("Calls resent after an attempt whose outcome was not recorded")
+        .register(registry)
+        .increment();
   }
 
   @Override

@@ -47,6 +47,16 @@ final class LenientGetUpdates extends GetUpdates {
     return response.getResult();
   }
 
+  /**
+   * One update from its JSON (a webhook's request body), with the same leniency: an update
+   * TelegramBots cannot read becomes an empty one with its id.
+   *
+   * @throws IOException when the text is not JSON at all
+   */
+  static Update read(String json) throws IOException {
+    return MAPPER.readValue(json, Update.class);
+  }
+
   private static ObjectMapper mapper() {
     SimpleModule module = new SimpleModule("lenient-updates");
     module.addDeserializer(Update.class, new Deserializer(new ObjectMapper()));

@@ -11,6 +11,9 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.kontekst.bot.chat.Action;
 import org.kontekst.bot.chat.ChatKind;
+import org.kontekst.bot.chat.FollowUps;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
@@ -23,6 +26,7 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  * the library retries nothing. Owns its scheduler thread.
  */
 public final class SendQueue implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(SendQueue.class);
   private final TelegramClient client;
   private final SendLimits limits;
   private final RetryPolicy retry;
@@ -56,6 +60,23 @@ public final class SendQueue implements AutoCloseable {
    * Sends the actions one after another; completes when the last is sent, or exceptionally with
    * the first that failed for good (the rest are then not sent).
    */
+  /**
+   * Where a command's follow-ups go (its answer once slow work is done, outside any update): this
+   * queue, paced, in order and retried; a message that fails for good is logged.
+   */
+  public FollowUps followUps() {
+    return (kind, actions) ->
+        send(kind, actions)
+            .whenComplete(
+                (ok, error) -> {
+                  if (error != null) {
+                    log.warn(
+                        "a follow-up to chat {} could not be sent: {}",
+                        actions.isEmpty() ? "?" : actions.get(0).chatId(), error.toString());
+                  }
+                });
+  }
+
   public CompletableFuture<Void> send(ChatKind kind, List<Action> actions) {
     CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
     for (Action action : actions) {
@@ -64,38 +85,65 @@ public final class SendQueue implements AutoCloseable {
     return chain;
   }
 
+  /**
+   * Sends one action as {@link #send} does, running {@code beforeCall} right before each call to
+   * the Bot API, retries included. If it throws, that call is not made and the send fails with what
+   * it threw. The webhook mode records each attempt durably this way.
+   */
+  CompletableFuture<Void> send(ChatKind kind, Action action, Runnable beforeCall) {
+    return sendOne(kind, action, beforeCall);
+  }
+
   private CompletableFuture<Void> sendOne(ChatKind kind, Action action) {
+    return sendOne(kind, action, () -> {});
+  }
+
+  private CompletableFuture<Void> sendOne(ChatKind kind, Action action, Runnable beforeCall) {
     BotApiMethod<?> method = TelegramMethods.of(action);
     CompletableFuture<Void> done = new CompletableFuture<>();
     boolean paced = limits.paced() && !(action instanceof Action.AnswerCallback);
-    attempt(method, action.chatId(), kind, paced, 1, done);
+    attempt(new Call(method, action.chatId(), kind, paced, beforeCall, done), 1);
     return done;
   }
 
-  private void attempt(
-      BotApiMethod<?> method, long chatId, ChatKind kind, boolean paced, int attempt, CompletableFuture<Void> done) {
+  /** One action being sent, across its attempts. */
+  private record Call(
+      BotApiMethod<?> method,
+      long chatId,
+      ChatKind kind,
+      boolean paced,
+      Runnable beforeCall,
+      CompletableFuture<Void> done) {}
+
+  private void attempt(Call c, int attempt) {
     long now = System.nanoTime();
     long at = now;
-    if (paced) {
-      at = perChat.reserve(chatId, at);
-      if (kind == ChatKind.GROUP) {
-        at = perGroup.reserve(chatId, at);
+    if (c.paced) {
+      at = perChat.reserve(c.chatId, at);
+      if (c.kind == ChatKind.GROUP) {
+        at = perGroup.reserve(c.chatId, at);
       }
       at = global.reserve(0L, at);
     }
-    Runnable call = () -> execute(method, chatId, kind, paced, attempt, done);
+    Runnable call = () -> execute(c, attempt);
     if (at - now <= 0) {
       call.run();
     } else {
-      schedule(call, at - now, done);
+      schedule(call, at - now, c.done);
     }
   }
 
-  private void execute(
-      BotApiMethod<?> method, long chatId, ChatKind kind, boolean paced, int attempt, CompletableFuture<Void> done) {
+  private void execute(Call c, int attempt) {
+    CompletableFuture<Void> done = c.done;
+    try {
+      c.beforeCall.run();
+    } catch (RuntimeException e) {
+      done.completeExceptionally(e);
+      return;
+    }
     CompletableFuture<?> call;
     try {
-      call = client.executeAsync(method);
+      call = client.executeAsync(c.method);
     } catch (TelegramApiException | RuntimeException e) {
       metrics.sendError("invalid");
       done.completeExceptionally(e);
@@ -116,13 +164,10 @@ public final class SendQueue implements AutoCloseable {
           }
           metrics.sendRetry(decision.reason);
           long delay = decision.delayMillis >= 0 ? decision.delayMillis : retry.backoff(attempt).toMillis();
-          if (decision.delayMillis >= 0 && paced) {
-            perChat.holdUntil(chatId, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delay));
+          if (decision.delayMillis >= 0 && c.paced) {
+            perChat.holdUntil(c.chatId, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delay));
           }
-          schedule(
-              () -> attempt(method, chatId, kind, paced, attempt + 1, done),
-              TimeUnit.MILLISECONDS.toNanos(delay),
-              done);
+          schedule(() -> attempt(c, attempt + 1), TimeUnit.MILLISECONDS.toNanos(delay), done);
         });
   }
 

@@ -26,13 +26,14 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
  * processed update id. {@link #close()} stops polling, drains the updates in flight (their replies
  * included) and shuts every thread it started down.
  */
-public final class TelegramBot implements AutoCloseable {
+public final class TelegramBot implements RunningBot {
   private static final Logger log = LoggerFactory.getLogger(TelegramBot.class);
-  private static final List<String> ALLOWED_UPDATES = List.of("message", "callback_query");
+  /** The updates the bot asks Telegram for, by long polling or by webhook. */
+  static final List<String> ALLOWED_UPDATES = List.of("message", "callback_query");
   /** Telegram renumbers updates after a week without any; an id older than this is not resumed. */
   private static final Duration STALE_OFFSET = Duration.ofDays(6);
   /** How often the curation queue's follow-ups are looked for. */
-  private static final Duration NOTICE_INTERVAL = Duration.ofSeconds(1);
+  static final Duration NOTICE_INTERVAL = Duration.ofSeconds(1);
 
   private final TelegramConnection connection;
   private final SendQueue sends;
@@ -76,7 +77,8 @@ public final class TelegramBot implements AutoCloseable {
     }
     SendQueue sends = new SendQueue(connection.client(), config.limits(), config.retry(), metrics);
     UpdateTracker tracker = new UpdateTracker(state);
-    UpdateProcessor processor = new UpdateProcessor(router, sends, tracker, metrics, texts, config, ticker);
+    UpdateProcessor processor =
+        new UpdateProcessor(new UpdateHandler(router, metrics, texts, config, ticker), sends, tracker, metrics, config);
     ScheduledExecutorService poller =
         Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "kontekst-poll"));
     TelegramBotsLongPollingApplication polling =
@@ -105,26 +107,12 @@ public final class TelegramBot implements AutoCloseable {
     return new TelegramBot(connection, sends, notices, processor, poller, polling);
   }
 
-  /**
-   * Where a command's follow-ups go (its answer once slow work is done, outside any update): the
-   * same send queue as replies, paced, in order and retried; a message that fails for good is
-   * logged.
-   */
+  @Override
   public FollowUps followUps() {
-    return (kind, actions) ->
-        sends
-            .send(kind, actions)
-            .whenComplete(
-                (ok, error) -> {
-                  if (error != null) {
-                    log.warn(
-                        "a follow-up to chat {} could not be sent: {}",
-                        actions.isEmpty() ? "?" : actions.get(0).chatId(), error.toString());
-                  }
-                });
+    return sends.followUps();
   }
 
-  /** Updates received and not yet done. */
+  @Override
   public int inFlight() {
     return processor.inFlight();
   }

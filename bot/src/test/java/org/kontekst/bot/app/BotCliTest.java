@@ -43,6 +43,43 @@ class BotCliTest {
     assertTrue(err.contains("KONTEKST_METRICS_PORT must be a port number"), err);
   }
 
+  @Test
+  void should_exit_with_2_and_say_what_to_do_when_webhook_mode_has_no_secret() {
+    Map<String, String> env = Map.of("TELEGRAM_BOT_TOKEN", "1:X");
+
+    String err = captureErr(() -> assertEquals(2, Main.run(env, "bot", "--webhook", "--data", data.toString())));
+
+    assertTrue(err.contains("KONTEKST_WEBHOOK_SECRET is not set"), err);
+  }
+
+  @Test
+  void should_exit_with_2_on_a_secret_telegram_would_refuse_without_printing_it() {
+    for (String secret : new String[] {"has spaces in it", "x".repeat(257), "semi;colon"}) {
+      Map<String, String> env = Map.of("TELEGRAM_BOT_TOKEN", "1:X", "KONTEKST_WEBHOOK_SECRET", secret);
+
+      String err = captureErr(() -> assertEquals(2, Main.run(env, "bot", "--webhook", "--data", data.toString())));
+
+      assertTrue(err.contains("1-256 characters"), err);
+      assertTrue(!err.contains(secret), "the secret must not be printed: " + err);
+    }
+  }
+
+  @Test
+  void should_exit_with_2_on_bad_webhook_addresses() {
+    Map<String, String> env =
+        Map.of("TELEGRAM_BOT_TOKEN", "1:X", "KONTEKST_WEBHOOK_SECRET", "ok", "KONTEKST_WEBHOOK_URL", "ftp://example.org/hook");
+
+    assertTrue(captureErr(() -> assertEquals(2, Main.run(env, "bot", "--webhook", "--data", data.toString())))
+        .contains("https://host"));
+    Map<String, String> noUrl = Map.of("TELEGRAM_BOT_TOKEN", "1:X", "KONTEKST_WEBHOOK_SECRET", "ok");
+    for (String listen : new String[] {"8080", "host:", "host:99999", ":80"}) {
+      String err = captureErr(() -> assertEquals(2, Main.run(noUrl, "bot", "--webhook", "--listen", listen, "--data", data.toString())));
+      assertTrue(err.contains("--listen"), listen + ": " + err);
+    }
+    assertTrue(captureErr(() -> assertEquals(2, Main.run(noUrl, "bot", "--listen", "127.0.0.1:1", "--data", data.toString())))
+        .contains("add --webhook"));
+  }
+
   private static String captureErr(Runnable run) {
     PrintStream old = System.err;
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();

@@ -170,6 +170,19 @@ public final class BotHarness implements AutoCloseable {
     return api.await("sendMessage", count, Duration.ofSeconds(10));
   }
 
+  /**
+   * The non-daemon threads of ours (ours, OkHttp's, the JDK HTTP server's) still alive a moment
+   * after everything was closed: they would keep the JVM from exiting.
+   */
+  public static List<String> threadsLeft() throws InterruptedException {
+    Thread.sleep(200);
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.isAlive() && !t.isDaemon())
+        .map(Thread::getName)
+        .filter(n -> n.startsWith("kontekst") || n.contains("OkHttp") || n.startsWith("HTTP-Dispatcher"))
+        .toList();
+  }
+
   @Override
   public void close() {
     stopBot();

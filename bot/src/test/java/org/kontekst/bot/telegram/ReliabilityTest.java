@@ -111,15 +111,8 @@ class ReliabilityTest {
 
     harness.close();
     harness = null;
-    Thread.sleep(200);
 
-    List<String> left =
-        Thread.getAllStackTraces().keySet().stream()
-            .filter(t -> t.isAlive() && !t.isDaemon())
-            .map(Thread::getName)
-            .filter(n -> n.startsWith("kontekst") || n.contains("OkHttp"))
-            .toList();
-    assertEquals(List.of(), left);
+    assertEquals(List.of(), BotHarness.threadsLeft());
   }
 
   @Test

@@ -4,7 +4,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 
-/** Runs a unit of work in one database transaction: committed whole, or rolled back whole. */
+/**
+ * Runs a unit of work in one database transaction: committed whole, or rolled back whole. A
+ * failure becomes a {@link StoreException} that says what could not be done.
+ */
 public final class Transactions {
   private Transactions() {}
 
