@@ -70,12 +70,12 @@ final class BenchCli implements Callable<Integer> {
       List<String> texts = CheckBenchmark.posts(shared);
       // Each end-to-end run starts with no cached answers, or a later run would find the posts of
       // an earlier one answered.
-      engine.articlesChanged(List.of());
+      engine.forgetAnswers();
       TelegramBenchmark.Result t =
           TelegramBenchmark.run(engine.checker(), engine.threshold(), telegramPosts, telegramRate, texts);
       out.printf("telegram end to end  %s (offered %d/s, real engine, distinct posts)%n", t, telegramRate);
       for (int instances = 1; instances <= webhookInstances; instances++) {
-        engine.articlesChanged(List.of());
+        engine.forgetAnswers();
         TelegramBenchmark.Result w =
             WebhookBenchmark.run(engine.checker(), engine.threshold(), telegramPosts, telegramRate, texts, instances);
         out.printf("webhook end to end   %s (offered %d/s, %d instance(s) on one H2 file)%n", w, telegramRate, instances);

@@ -236,6 +236,10 @@ public final class Engine implements AutoCloseable {
   public void articlesChanged(java.util.Collection<org.kontekst.knowledge.article.Article> changed) {
     revisions.catchUp(Revisions.ARTICLES);
   }
+  /** Forgets every cached answer, so that the next check of any post searches afresh (benchmarks). */
+  public void forgetAnswers() {
+    checker.invalidate();
+  }
 
   /**
    * Runs {@code apply} whenever {@code topic} (one of {@link Revisions#TOPICS}) changes in the
