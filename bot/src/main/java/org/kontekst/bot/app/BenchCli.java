@@ -86,6 +86,13 @@ final class BenchCli implements Callable<Integer> {
   @Option(names = "--cluster-restart-after", paramLabel = "SECONDS", defaultValue = "5", description = "How long the killed instance stays down (default 5).")
   private int clusterRestartAfter;
 
+  @Option(
+      names = "--cluster-telegram-latency",
+      paramLabel = "MS",
+      defaultValue = "100",
+      description = "How long the fake Telegram takes to answer sendMessage, in ms (default 100, a distant server).")
+  private int clusterTelegramLatency;
+
   @Option(names = "--cluster-heap", paramLabel = "SIZE", defaultValue = "256m", description = "Each instance's -Xmx (default 256m).")
   private String clusterHeap;
 
@@ -152,7 +159,7 @@ final class BenchCli implements Callable<Integer> {
         runs.add(
             new ClusterBenchmark.Options(
                 clusterInstances, clusterUpdates, clusterRate, failures, clusterKill,
-                Duration.ofSeconds(clusterRestartAfter), kb, clusterHeap));
+                Duration.ofSeconds(clusterRestartAfter), Duration.ofMillis(clusterTelegramLatency), kb, clusterHeap));
       }
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());

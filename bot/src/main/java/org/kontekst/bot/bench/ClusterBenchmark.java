@@ -71,10 +71,20 @@ public final class ClusterBenchmark {
    * @param failureRate the fraction of sendMessage calls the fake Telegram fails (0 to 1)
    * @param kill whether one instance is killed with SIGKILL half-way and started again
    * @param restartAfter how long the killed instance stays down
+   * @param telegramLatency how long the fake Telegram takes to answer sendMessage (it carries the
+   *     call out on arrival): replies are in flight when the instance dies, as they would be
    * @param heap each instance's maximum heap ({@code -Xmx}), e.g. {@code 256m}
    */
   public record Options(
-      int instances, int updates, int rate, double failureRate, boolean kill, Duration restartAfter, Path kb, String heap) {
+      int instances,
+      int updates,
+      int rate,
+      double failureRate,
+      boolean kill,
+      Duration restartAfter,
+      Duration telegramLatency,
+      Path kb,
+      String heap) {
     public Options {
       if (instances < 1 || instances > 8) {
         throw new IllegalArgumentException("instances must be 1-8: " + instances);
@@ -94,6 +104,9 @@ public final class ClusterBenchmark {
       if (restartAfter == null || restartAfter.isNegative()) {
         throw new IllegalArgumentException("restartAfter must not be negative: " + restartAfter);
       }
+      if (telegramLatency == null || telegramLatency.isNegative() || telegramLatency.toSeconds() > 10) {
+        throw new IllegalArgumentException("the Telegram latency must be 0-10 s: " + telegramLatency);
+      }
       if (heap == null || !heap.matches("[0-9]+[mMgG]")) {
         throw new IllegalArgumentException("heap must look like 256m: " + heap);
       }
@@ -107,6 +120,8 @@ public final class ClusterBenchmark {
    * @param duplicated accepted replies beyond the first with the same chat, replied-to message and text
    * @param ambiguous sends the instances themselves reported as possibly repeated
    * @param stray accepted replies that answer no update that was pushed
+   * @param throughput updates answered per second, from the first push to the last reply
+   * @param sustained updates answered per second while they were being pushed
    * @param orphans updates acknowledged but not yet answered when the instance was killed
    * @param recoverySeconds from the kill until the last of those was answered
    * @param takenOver inbox rows and outbox updates taken over from the killed instance
@@ -121,6 +136,7 @@ public final class ClusterBenchmark {
       int ambiguous,
       int stray,
       double throughput,
+      double sustained,
       double p50Millis,
       double p99Millis,
       int orphans,
@@ -159,7 +175,7 @@ public final class ClusterBenchmark {
     Path work = Files.createTempDirectory("kontekst-cluster-");
     boolean passed = false;
     try (PostgresServer postgres = PostgresServer.start(PostgresServer.binaries().orElseThrow());
-        FakeBotApi api = FakeBotApi.start(TOKEN)) {
+        FakeBotApi api = FakeBotApi.start(TOKEN, 64)) {
       String dbUrl = postgres.createDatabase();
       try (KnowledgeStore store = KnowledgeStore.open(new StoreConfig(work.resolve("import"), dbUrl, postgres.user(), null))) {
         new ArticleImporter(store.articles(), LanguageDetector.standard()).importPaths(List.of(options.kb()));
@@ -181,6 +197,7 @@ public final class ClusterBenchmark {
           api.setWebhook(
               List.of(URI.create("http://127.0.0.1:" + nginx.port() + WebhookConfig.DEFAULT_PATH)), SECRET,
               WebhookConfig.DEFAULT_MAX_CONNECTIONS);
+          api.delay("sendMessage", options.telegramLatency());
           if (options.failureRate() > 0) {
             api.failRandomly("sendMessage", options.failureRate(), 7);
           }
@@ -305,10 +322,14 @@ public final class ClusterBenchmark {
         Thread.sleep(Math.max(0, options.restartAfter().toMillis() - (System.nanoTime() - killNanos) / 1_000_000));
         cluster.start(0);
       }
+      long pushed = System.nanoTime();
+      int answeredWhilePushing = firstReply.size();
       cluster.instances.get(0).awaitHealthy(START_WAIT);
-      progress.printf("all %d updates pushed in %.1f s; waiting for the replies%n", options.updates(), (System.nanoTime() - start) / 1e9);
+      progress.printf(
+          "all %d updates pushed in %.1f s, %d answered meanwhile; waiting for the rest%n",
+          options.updates(), (pushed - start) / 1e9, answeredWhilePushing);
       settle();
-      return count(start, killNanos, killExit, orphans);
+      return count(start, killNanos, killExit, orphans, answeredWhilePushing / ((pushed - start) / 1e9));
     }
 
     private void push(int i) {
@@ -364,7 +385,8 @@ public final class ClusterBenchmark {
       }
     }
 
-    private Result count(long start, long killNanos, int killExit, Set<FakeBotApi.Answer> orphans) throws Exception {
+    private Result count(long start, long killNanos, int killExit, Set<FakeBotApi.Answer> orphans, double sustained)
+        throws Exception {
       Map<FakeBotApi.Answer, Map<String, Integer>> replies = new HashMap<>();
       for (FakeBotApi.Call call : api.calls("sendMessage")) {
         if (call.accepted()) {
@@ -392,7 +414,7 @@ public final class ClusterBenchmark {
       int ambiguous = (int) cluster.counter("kontekst_sends_ambiguous_total");
       return new Result(
           options, updateIds.size(), answered, updateIds.size() - answered, duplicated, ambiguous, stray,
-          answered / ((last - start) / 1e9), percentile(latencies, 0.50), percentile(latencies, 0.99),
+          answered / ((last - start) / 1e9), sustained, percentile(latencies, 0.50), percentile(latencies, 0.99),
           orphans.size(), recovery, takenOver, killExit, (System.nanoTime() - start) / 1e9);
     }
   }
@@ -410,17 +432,17 @@ public final class ClusterBenchmark {
     StringBuilder out = new StringBuilder();
     out.append(
         String.format(
-            "%-9s %-5s %-6s %6s %8s %5s %10s %9s %6s %9s %8s %8s %7s %9s %7s%n",
+            "%-9s %-4s %-4s %6s %8s %4s %10s %9s %5s %9s %9s %7s %7s %7s %10s %8s %6s%n",
             "instances", "kill", "fail", "sent", "answered", "lost", "duplicated", "ambiguous", "stray",
-            "updates/s", "p50 ms", "p99 ms", "orphans", "recovery", "result"));
+            "updates/s", "sustained", "p50 ms", "p99 ms", "orphans", "taken over", "recovery", "result"));
     for (Result r : results) {
       Options o = r.options();
       out.append(
           String.format(
-              "%-9d %-5s %-6s %6d %8d %5d %10d %9d %6d %9.1f %8.0f %8.0f %7d %8.1fs %7s%n",
+              "%-9d %-4s %-4s %6d %8d %4d %10d %9d %5d %9.1f %9.1f %7.0f %7.0f %7d %10d %7.1fs %6s%n",
               o.instances(), o.kill() ? "yes" : "no", Math.round(o.failureRate() * 100) + "%", r.sent(),
-              r.answered(), r.lost(), r.duplicated(), r.ambiguous(), r.stray(), r.throughput(), r.p50Millis(),
-              r.p99Millis(), r.orphans(), r.recoverySeconds(), r.ok() ? "ok" : "FAILED"));
+              r.answered(), r.lost(), r.duplicated(), r.ambiguous(), r.stray(), r.throughput(), r.sustained(),
+              r.p50Millis(), r.p99Millis(), r.orphans(), r.takenOver(), r.recoverySeconds(), r.ok() ? "ok" : "FAILED"));
     }
     return out.toString();
   }

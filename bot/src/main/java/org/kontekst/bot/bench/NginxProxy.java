@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 /**
  * nginx from the operating system's package as a child process in front of webhook instances on
  * loopback: a generated configuration in a directory of its own (pid file, logs and temporary
- * paths all in it), the upstream config the project ships ({@code docs/nginx.conf}) without TLS,
+ * paths all in it), the upstream and location the project ships ({@code docker/nginx.conf}) without TLS,
  * and {@code daemon off} so that {@link #close} stops it. As root its worker runs as root too,
  * since the directory belongs to root.
  */

@@ -28,7 +28,7 @@ class ClusterProofTest {
     Path kb = Path.of("..", "demo", "kb");
     assumeTrue(Files.isDirectory(kb), "demo/kb is missing (tests run from the module folder)");
     ClusterBenchmark.Options options =
-        new ClusterBenchmark.Options(2, 1_000, 50, 0.1, true, Duration.ofSeconds(3), kb, "256m");
+        new ClusterBenchmark.Options(2, 1_000, 50, 0.1, true, Duration.ofSeconds(3), Duration.ofMillis(100), kb, "256m");
 
     ClusterBenchmark.Result result = ClusterBenchmark.run(options, System.out);
 
