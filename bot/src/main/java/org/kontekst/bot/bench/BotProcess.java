@@ -133,9 +133,14 @@ public final class BotProcess implements AutoCloseable {
   /** Stops the instance as an operator would (SIGTERM: it drains and gives back), or kills it. */
   @Override
   public void close() {
+    stop(process, Duration.ofSeconds(20));
+  }
+
+  /** Sends SIGTERM, waits up to {@code grace}, then SIGKILL. */
+  static void stop(Process process, Duration grace) {
     process.destroy();
     try {
-      if (!process.waitFor(20, TimeUnit.SECONDS)) {
+      if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
       }
     } catch (InterruptedException e) {

@@ -3,7 +3,6 @@ package org.kontekst.bot.bench;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -16,7 +15,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -24,7 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 import org.kontekst.bot.telegram.WebhookConfig;
 import org.kontekst.knowledge.ingest.ArticleImporter;
 import org.kontekst.knowledge.language.LanguageDetector;
@@ -211,7 +208,7 @@ public final class ClusterBenchmark {
       }
     } finally {
       if (passed) {
-        delete(work);
+        WebhookBenchmark.delete(work);
       } else {
         progress.println("processes' logs kept in " + work);
       }
@@ -409,7 +406,6 @@ public final class ClusterBenchmark {
           updateIds.entrySet().stream()
               .filter(e -> firstReply.containsKey(e.getKey()))
               .mapToDouble(e -> (firstReply.get(e.getKey()) - deliveries.get(e.getValue()).firstNanos()) / 1e6)
-              .sorted()
               .toArray();
       long last = firstReply.values().stream().mapToLong(Long::longValue).max().orElse(System.nanoTime());
       // Recovered when the updates left unanswered are answered and the calls taken over were sent
@@ -423,17 +419,10 @@ public final class ClusterBenchmark {
       int ambiguous = (int) cluster.counter("kontekst_sends_ambiguous_total");
       return new Result(
           options, updateIds.size(), answered, updateIds.size() - answered, duplicated, ambiguous, stray,
-          answered / ((last - start) / 1e9), sustained, percentile(latencies, 0.50), percentile(latencies, 0.99),
+          answered / ((last - start) / 1e9), sustained,
+          CheckBenchmark.percentile(latencies, 50), CheckBenchmark.percentile(latencies, 99),
           orphans.size(), recovery, takenOver, killExit, (System.nanoTime() - start) / 1e9);
     }
-  }
-
-  static double percentile(double[] sorted, double p) {
-    if (sorted.length == 0) {
-      return Double.NaN;
-    }
-    int index = (int) Math.ceil(p * sorted.length) - 1;
-    return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
   }
 
   /** A table of results, one row per run. */
@@ -459,18 +448,6 @@ public final class ClusterBenchmark {
   private static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
       return socket.getLocalPort();
-    }
-  }
-
-  private static void delete(Path dir) throws IOException {
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.delete(p);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
     }
   }
 }

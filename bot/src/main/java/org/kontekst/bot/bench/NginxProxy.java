@@ -11,15 +11,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
  * nginx from the operating system's package as a child process in front of webhook instances on
  * loopback: a generated configuration in a directory of its own (pid file, logs and temporary
- * paths all in it), the upstream and location the project ships ({@code docker/nginx.conf}) without TLS,
- * and {@code daemon off} so that {@link #close} stops it. As root its worker runs as root too,
- * since the directory belongs to root.
+ * paths all in it), the upstream and location the project ships ({@code docker/nginx.conf})
+ * without TLS, and {@code daemon off} so that {@link #close} stops it. As root its worker runs as
+ * root too, since the directory belongs to root.
  */
 public final class NginxProxy implements AutoCloseable {
   /** Why the proof skips on a machine without nginx. */
@@ -149,14 +148,6 @@ public final class NginxProxy implements AutoCloseable {
   /** Stops nginx (SIGTERM: the master stops its worker), or kills it after 10 s. */
   @Override
   public void close() {
-    process.destroy();
-    try {
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
+    BotProcess.stop(process, Duration.ofSeconds(10));
   }
 }
