@@ -4,9 +4,13 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.concurrent.Callable;
 import java.util.List;
+import java.util.Optional;
 import org.kontekst.bot.bench.CheckBenchmark;
+import org.kontekst.bot.bench.ClusterBenchmark;
 import org.kontekst.bot.bench.TelegramBenchmark;
 import org.kontekst.bot.bench.WebhookBenchmark;
 import org.kontekst.knowledge.wording.WordingBenchmark;
@@ -17,8 +21,16 @@ import picocli.CommandLine.Option;
 /**
  * {@code kontekst bench}: speed and memory figures on the shared datasets. The first run builds a
  * knowledge base of about 20,000 articles in the data directory (default {@code ./data/bench}).
+ * {@code kontekst bench --cluster} runs the multi-instance proof instead ({@link ClusterBenchmark}):
+ * exit code 1 when an update was lost or answered twice unreported, 2 without PostgreSQL or nginx.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measures check latency, import rate and heap on ~20,000 articles.")
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Measures check latency, import rate and heap on ~20,000 articles.",
+      "With --cluster: instances behind nginx on PostgreSQL, one killed with SIGKILL, every update counted."
+    })
 final class BenchCli implements Callable<Integer> {
   private final Environment env;
 
@@ -43,9 +55,56 @@ final class BenchCli implements Callable<Integer> {
   @Option(names = "--webhook-instances", paramLabel = "N", defaultValue = "2", description = "Webhook instances sharing one database, in turn (default 2).")
   private int webhookInstances;
 
+  @Option(names = "--cluster", description = "Run the multi-instance proof (PostgreSQL, nginx, separate processes) instead.")
+  private boolean cluster;
+
+  @Option(names = "--cluster-instances", paramLabel = "N", defaultValue = "3", description = "Instances behind nginx (default 3).")
+  private int clusterInstances;
+
+  @Option(names = "--cluster-updates", paramLabel = "N", defaultValue = "10000", description = "Updates pushed per run (default 10000).")
+  private int clusterUpdates;
+
+  @Option(names = "--cluster-rate", paramLabel = "R", defaultValue = "50", description = "Updates pushed per second (default 50).")
+  private int clusterRate;
+
+  @Option(
+      names = "--cluster-failures",
+      paramLabel = "F",
+      split = ",",
+      defaultValue = "0,0.1",
+      description = "One run per fraction of sendMessage calls failed with 429 or 5xx (default 0,0.1: a clean run, then 10%).")
+  private List<Double> clusterFailures;
+
+  @Option(
+      names = "--cluster-kill",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description = "Kill one instance with SIGKILL half-way and restart it (default on; --no-cluster-kill to keep all up).")
+  private boolean clusterKill;
+
+  @Option(names = "--cluster-restart-after", paramLabel = "SECONDS", defaultValue = "5", description = "How long the killed instance stays down (default 5).")
+  private int clusterRestartAfter;
+
+  @Option(
+      names = "--cluster-telegram-latency",
+      paramLabel = "MS",
+      defaultValue = "100",
+      description = "How long the fake Telegram takes to answer sendMessage, in ms (default 100, a distant server).")
+  private int clusterTelegramLatency;
+
+  @Option(names = "--cluster-heap", paramLabel = "SIZE", defaultValue = "256m", description = "Each instance's -Xmx (default 256m).")
+  private String clusterHeap;
+
+  @Option(names = "--kb", paramLabel = "DIR", defaultValue = "demo/kb", description = "The knowledge base the cluster serves (default demo/kb).")
+  private Path kb;
+
   @Override
   public Integer call() throws Exception {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    if (cluster) {
+      return cluster(out);
+    }
     if (!Files.isDirectory(shared.resolve("data/clef2020-task2"))) {
       System.err.println(shared + " has no data/clef2020-task2: point --shared at the shared datasets folder");
       return 2;
@@ -82,5 +141,37 @@ final class BenchCli implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  private Integer cluster(PrintStream out) throws Exception {
+    Optional<String> missing = ClusterBenchmark.missing();
+    if (missing.isPresent()) {
+      System.err.println(missing.get());
+      return 2;
+    }
+    if (!Files.isDirectory(kb)) {
+      System.err.println(kb + " is not a folder: point --kb at a knowledge base (the demo's is demo/kb)");
+      return 2;
+    }
+    List<ClusterBenchmark.Options> runs = new ArrayList<>();
+    try {
+      for (double failures : clusterFailures) {
+        runs.add(
+            new ClusterBenchmark.Options(
+                clusterInstances, clusterUpdates, clusterRate, failures, clusterKill,
+                Duration.ofSeconds(clusterRestartAfter), Duration.ofMillis(clusterTelegramLatency), kb, clusterHeap));
+      }
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      return 2;
+    }
+    List<ClusterBenchmark.Result> results = new ArrayList<>();
+    for (ClusterBenchmark.Options options : runs) {
+      out.printf("run: %d instances, %,d updates at %d/s, sendMessage failing %.0f%%, kill %s%n",
+          options.instances(), options.updates(), options.rate(), options.failureRate() * 100, options.kill() ? "on" : "off");
+      results.add(ClusterBenchmark.run(options, out));
+    }
+    out.print(ClusterBenchmark.table(results));
+    return results.stream().allMatch(ClusterBenchmark.Result::ok) ? 0 : 1;
   }
 }

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,6 +41,8 @@ import java.util.function.Predicate;
  * calls of a method (a 429 with {@code retry_after}, a 5xx) or a random fraction of them. Once a
  * webhook is set (setWebhook, or {@link #setWebhook} as a deployment would), queued updates are
  * pushed to it by a {@link WebhookPusher} instead, and getUpdates answers 409 as Telegram does.
+ * A method can be made slow, as a distant Telegram is: the call is carried out (recorded) when it
+ * arrives and answered later, so a caller that dies meanwhile never learns that it went through.
  * Method names match case-insensitively, since TelegramBots lower-cases some of them.
  */
 public final class FakeBotApi implements AutoCloseable {
@@ -90,6 +93,7 @@ public final class FakeBotApi implements AutoCloseable {
   private final AtomicInteger nextMessageId = new AtomicInteger(100_000);
   private final Random random = new Random(1);
   private final Map<String, Double> failureRates = new HashMap<>();
+  private final Map<String, Duration> delays = new ConcurrentHashMap<>();
   private long confirmedOffset;
   private WebhookPusher webhook;
 
@@ -112,7 +116,15 @@ public final class FakeBotApi implements AutoCloseable {
 
   /** Starts a server that accepts {@code token}. */
   public static FakeBotApi start(String token) throws IOException {
-    return new FakeBotApi(token, 8);
+    return start(token, 8);
+  }
+
+  /** Starts a server that accepts {@code token} and answers up to {@code threads} calls at once. */
+  public static FakeBotApi start(String token, int threads) throws IOException {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1: " + threads);
+    }
+    return new FakeBotApi(token, threads);
   }
 
   /** The base URL to give the bot as {@code TELEGRAM_API_URL}. */
@@ -185,6 +197,17 @@ public final class FakeBotApi implements AutoCloseable {
       random.setSeed(seed);
       failureRates.put(method.toLowerCase(Locale.ROOT), fraction);
     }
+  }
+
+  /**
+   * Answers the calls of {@code method} {@code delay} after they arrive (a round trip to a distant
+   * server); they are carried out, and recorded, on arrival.
+   */
+  public void delay(String method, Duration delay) {
+    if (delay.isNegative()) {
+      throw new IllegalArgumentException("the delay must not be negative: " + delay);
+    }
+    delays.put(method.toLowerCase(Locale.ROOT), delay);
   }
 
   /** getChatMember answers "administrator" for these users. */
@@ -267,6 +290,15 @@ public final class FakeBotApi implements AutoCloseable {
       if (!method.equals("getupdates")) {
         calls.add(call);
         listeners.forEach(l -> l.accept(call));
+      }
+      Duration delay = delays.get(method);
+      if (delay != null && !delay.isZero()) {
+        try {
+          Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
       }
       if (failure != null) {
         respond(exchange, failure.code, error(failure.code, "scripted failure", failure.retryAfter));

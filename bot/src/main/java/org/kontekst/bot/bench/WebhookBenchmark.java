@@ -96,7 +96,8 @@ public final class WebhookBenchmark {
     };
   }
 
-  private static void delete(Path dir) throws IOException {
+  /** Deletes a directory and everything in it. */
+  static void delete(Path dir) throws IOException {
     try (Stream<Path> paths = Files.walk(dir)) {
       paths.sorted(Comparator.reverseOrder()).forEach(p -> {
         try {

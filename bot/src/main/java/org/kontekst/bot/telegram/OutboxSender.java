@@ -32,6 +32,8 @@ final class OutboxSender implements AutoCloseable {
   static final long UNKNOWN = Long.MIN_VALUE;
   /** Updates whose calls one sweep takes over at most. */
   private static final int TAKEOVER_BATCH = 100;
+  /** How long calls Telegram kept failing wait before they are tried again. */
+  private static final Duration RETRY_LATER = Duration.ofSeconds(5);
   /** Accepted calls deleted in one transaction at most. */
   private static final int SENT_BATCH = 500;
 
@@ -159,6 +161,19 @@ final class OutboxSender implements AutoCloseable {
       log.warn("update {}: calls left for a later attempt: {}", updateId, cause.toString());
       return;
     }
+    if (SendQueue.transientFailure(cause)) {
+      // Telegram kept failing (429, 5xx, the network) through every retry: the calls stay owed and
+      // are taken over after a pause, by any instance, rather than lost. A 5xx may hide a call
+      // Telegram carried out, so the next attempt counts as ambiguous.
+      log.warn("update {} in chat {}: Telegram kept failing ({}); trying again in {} s", updateId,
+          first.action().chatId(), cause.toString(), RETRY_LATER.toSeconds());
+      try {
+        outbox.release(List.of(updateId), owner, clock.instant().plus(RETRY_LATER));
+      } catch (RuntimeException e) {
+        log.error("update {}: cannot put the calls back; they are taken over when their lease runs out", updateId, e);
+      }
+      return;
+    }
     log.warn("update {} in chat {}: a reply could not be sent", updateId, first.action().chatId(), cause);
     try {
       outbox.abandon(updateId, owner);
@@ -189,8 +204,8 @@ final class OutboxSender implements AutoCloseable {
         if (row.attempts() > 0) {
           metrics.ambiguousSend();
           log.warn(
-              "update {}: call {} ({}) to chat {} was attempted {} time(s) by an instance that stopped before"
-                  + " recording Telegram's answer; sending it again, which may duplicate it",
+              "update {}: call {} ({}) to chat {} was attempted {} time(s) without a recorded answer (its"
+                  + " instance stopped, or Telegram kept failing); sending it again, which may duplicate it",
               updateId, row.seq(), ActionJson.method(row.action()), row.action().chatId(), row.attempts());
         }
       }

@@ -182,6 +182,14 @@ public final class SendQueue implements AutoCloseable {
   /** Why and when to retry; a negative delay means "use the backoff". */
   private record Retry(String reason, long delayMillis) {}
 
+  /**
+   * Whether a call that failed for good here failed for a passing reason (429, 5xx, an unreadable
+   * answer, the network), so that trying it again later may succeed.
+   */
+  static boolean transientFailure(Throwable error) {
+    return classify(unwrap(error)) != null;
+  }
+
   private static Retry classify(Throwable error) {
     if (error instanceof TelegramApiRequestException api) {
       Integer code = api.getErrorCode();

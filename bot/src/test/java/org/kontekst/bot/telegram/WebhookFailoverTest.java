@@ -128,6 +128,24 @@ class WebhookFailoverTest {
   }
 
   @Test
+  void should_try_again_later_a_reply_telegram_failed_through_every_retry_rather_than_drop_it() throws Exception {
+    // given: Telegram fails the first six sendMessage calls with 502, one more than the five
+    // attempts the send queue makes (found by the multi-instance proof: 10% failures lost a reply)
+    harness = new WebhookHarness(data);
+    harness.api.failNext("sendMessage", 6, 502, null);
+    WebhookHarness.Instance a = harness.start(new FakeChecker(), LEASE);
+    harness.route(a);
+
+    // when
+    List<FakeBotApi.Answer> expected = push(401, 1, "Bucha");
+
+    // then: answered once after the pause, and the repeat is counted as possibly duplicated
+    assertAnsweredOnce(expected);
+    assertEquals(7, harness.api.calls("sendMessage").size(), "six failures, then the call that went through");
+    assertEquals(1.0, a.count("kontekst.sends.ambiguous"));
+  }
+
+  @Test
   void should_keep_an_update_whose_work_outlasts_the_lease_with_its_instance() throws Exception {
     // given: a check that takes three leases, on A, while B sweeps the same database
     harness = new WebhookHarness(data);

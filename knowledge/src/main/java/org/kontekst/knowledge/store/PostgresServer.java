@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
- * A throwaway PostgreSQL server for tests: {@code initdb} into a temporary directory, {@code
+ * A throwaway PostgreSQL server for tests and the cluster benchmark ({@code kontekst bench
+ * --cluster}, which runs from the built jar): {@code initdb} into a temporary directory, {@code
  * postgres} on 127.0.0.1 at a free port with durability off (fsync, synchronous commit: a test
  * database need not survive a crash), one fresh database per {@link #createDatabase}, and
  * everything stopped and deleted on {@link #close}. As root, the server runs as the {@code
