@@ -91,7 +91,7 @@ class EmbeddingSettingsTest {
 
   @Test
   void should_default_to_the_in_process_model() {
-    assertEquals("all-minilm-l6-v2-q", EmbeddingSettings.from(Map.of()).create().name());
+    assertEquals("all-minilm-l6-v2-q/256", EmbeddingSettings.from(Map.of()).create().name());
   }
 
   @Test

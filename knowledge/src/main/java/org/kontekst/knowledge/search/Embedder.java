@@ -3,12 +3,13 @@ package org.kontekst.knowledge.search;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 /**
  * A LangChain4j {@link EmbeddingModel} with a name, so derived indexes know which model made their
@@ -36,7 +37,7 @@ public final class Embedder {
 
   /**
    * The default: all-MiniLM-L6-v2 (quantized), in-process, shipped inside its Maven jar. A lone
-   * text goes to the library's session, which uses every core; texts that overlap go to a
+   * text goes to a session that uses every core; texts that overlap, and batches, go to a
    * one-thread session of the same model, loaded in the background, so that under load each core
    * embeds its own text.
    */
@@ -46,7 +47,7 @@ public final class Embedder {
         new Thread(
             () -> {
               try {
-                oneThread.complete(new SingleThreadMiniLm());
+                oneThread.complete(new MiniLm(1));
               } catch (RuntimeException | Error e) {
                 oneThread.completeExceptionally(e);
               }
@@ -54,7 +55,8 @@ public final class Embedder {
             "kontekst-model-load");
     loader.setDaemon(true);
     loader.start();
-    return new Embedder(new AllMiniLmL6V2QuantizedEmbeddingModel(), "all-minilm-l6-v2-q", oneThread);
+    int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
+    return new Embedder(new MiniLm(cores), "all-minilm-l6-v2-q/" + MiniLm.MAX_TOKENS, oneThread);
   }
 
   public String name() {
@@ -74,14 +76,35 @@ public final class Embedder {
     }
   }
 
-  /** Embeds many texts; the in-process model spreads a batch over the cores. */
+  /**
+   * Embeds many texts. With a one-thread session beside the model (the default's), each core
+   * embeds its own share of the batch; otherwise the model gets the whole batch.
+   */
   public List<float[]> embedAll(List<String> texts) {
+    EmbeddingModel oneThread = oneThreadModel();
+    if (oneThread != null && texts.size() > 1) {
+      float[][] vectors = new float[texts.size()][];
+      IntStream.range(0, texts.size())
+          .parallel()
+          .forEach(i -> vectors[i] = normalize(oneThread.embed(cut(texts.get(i))).content().vector()));
+      return Arrays.asList(vectors);
+    }
     List<TextSegment> segments = new ArrayList<>(texts.size());
     for (String text : texts) segments.add(TextSegment.from(cut(text)));
     List<Embedding> embeddings = model.embedAll(segments).content();
     List<float[]> out = new ArrayList<>(embeddings.size());
     for (Embedding e : embeddings) out.add(normalize(e.vector()));
     return out;
+  }
+
+  /** The separate one-thread model, once loaded; null when there is none or it failed to load. */
+  private EmbeddingModel oneThreadModel() {
+    try {
+      EmbeddingModel m = concurrent.join();
+      return m == model ? null : m;
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 
   private static String cut(String text) {

@@ -31,12 +31,14 @@ import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -50,6 +52,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.Weight;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
@@ -92,7 +95,16 @@ public final class SearchIndex implements AutoCloseable {
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     config.setRAMBufferSizeMB(64);
     this.writer = new IndexWriter(directory, config);
-    this.searchers = new SearcherManager(writer, null);
+    this.searchers = new SearcherManager(writer, new SearcherFactory() {
+      @Override
+      public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+        IndexSearcher searcher = new IndexSearcher(reader);
+        // Queries are built per post and hardly repeat (repeated posts are answered from the
+        // checker's cache), so caching their matches would cost more than it saves.
+        searcher.setQueryCache(null);
+        return searcher;
+      }
+    });
     this.analysis = analysis;
     this.embedder = embedder;
   }
@@ -319,9 +331,10 @@ public final class SearchIndex implements AutoCloseable {
       BooleanQuery.Builder features = new BooleanQuery.Builder();
       BooleanQuery.Builder entities = new BooleanQuery.Builder();
       for (String f : query.features()) {
-        double idf = idf(searcher, FEATURES, f, n);
+        TermQuery term = lookUp(searcher, FEATURES, f);
+        double idf = idf(term, n);
         featureTotal += idf;
-        Query clause = weighted(new TermQuery(new Term(FEATURES, f)), idf);
+        Query clause = weighted(term, idf);
         features.add(clause, BooleanClause.Occur.SHOULD);
         if (f.startsWith("e:")) {
           entityTotal += idf;
@@ -338,9 +351,10 @@ public final class SearchIndex implements AutoCloseable {
         double best = 0;
         List<Query> alternatives = new ArrayList<>();
         for (String lemma : lemmas) {
-          double idf = idf(searcher, TERMS, lemma, n);
+          TermQuery term = lookUp(searcher, TERMS, lemma);
+          double idf = idf(term, n);
           best = Math.max(best, idf);
-          alternatives.add(weighted(new TermQuery(new Term(TERMS, lemma)), idf));
+          alternatives.add(weighted(term, idf));
         }
         termTotal += best;
         terms.add(new DisjunctionMaxQuery(alternatives, 0f), BooleanClause.Occur.SHOULD);
@@ -449,8 +463,17 @@ public final class SearchIndex implements AutoCloseable {
     return Embedder.dot(values.vectorValue(), query);
   }
 
-  private static double idf(IndexSearcher searcher, String field, String term, int n) throws IOException {
-    int df = searcher.getIndexReader().docFreq(new Term(field, term));
+  /**
+   * A term query that carries the term's place in every segment, looked up once: the same term
+   * serves the idf, the channel search and the exact scores of other channels' candidates.
+   */
+  private static TermQuery lookUp(IndexSearcher searcher, String field, String text) throws IOException {
+    Term term = new Term(field, text);
+    return new TermQuery(term, TermStates.build(searcher, term, true));
+  }
+
+  private static double idf(TermQuery term, int n) {
+    int df = term.getTermStates().docFreq();
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
