@@ -8,7 +8,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 /**
@@ -21,42 +23,55 @@ public final class Embedder {
 
   private final EmbeddingModel model;
   private final String name;
-  /** The same model for texts that arrive while another is being embedded, once it has loaded. */
-  private final CompletableFuture<EmbeddingModel> concurrent;
+  /**
+   * The same model in a one-thread session, for texts that arrive while another is being embedded
+   * and for batches. Loaded in the background the first time it is wanted, so a one-off check
+   * never pays for it.
+   */
+  private final Supplier<EmbeddingModel> oneThreadSession;
+  private final CompletableFuture<EmbeddingModel> concurrent = new CompletableFuture<>();
+  private final AtomicBoolean loading = new AtomicBoolean();
   private final AtomicInteger inFlight = new AtomicInteger();
 
   public Embedder(EmbeddingModel model, String name) {
-    this(model, name, CompletableFuture.completedFuture(model));
+    this(model, name, null);
   }
 
-  private Embedder(EmbeddingModel model, String name, CompletableFuture<EmbeddingModel> concurrent) {
+  private Embedder(EmbeddingModel model, String name, Supplier<EmbeddingModel> oneThreadSession) {
     this.model = Objects.requireNonNull(model, "model");
     this.name = Objects.requireNonNull(name, "name");
-    this.concurrent = concurrent;
+    this.oneThreadSession = oneThreadSession;
+    if (oneThreadSession == null) {
+      loading.set(true);
+      concurrent.complete(model);
+    }
   }
 
   /**
    * The default: all-MiniLM-L6-v2 (quantized), in-process, shipped inside its Maven jar. A lone
    * text goes to a session that uses every core; texts that overlap, and batches, go to a
-   * one-thread session of the same model, loaded in the background, so that under load each core
-   * embeds its own text.
+   * one-thread session of the same model, so that under load each core embeds its own text.
    */
   public static Embedder defaultModel() {
-    CompletableFuture<EmbeddingModel> oneThread = new CompletableFuture<>();
+    int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
+    return new Embedder(new MiniLm(cores), "all-minilm-l6-v2-q/" + MiniLm.MAX_TOKENS, () -> new MiniLm(1));
+  }
+
+  /** Starts loading the one-thread session, once. */
+  private void wantOneThreadSession() {
+    if (!loading.compareAndSet(false, true)) return;
     Thread loader =
         new Thread(
             () -> {
               try {
-                oneThread.complete(new MiniLm(1));
+                concurrent.complete(oneThreadSession.get());
               } catch (RuntimeException | Error e) {
-                oneThread.completeExceptionally(e);
+                concurrent.completeExceptionally(e);
               }
             },
             "kontekst-model-load");
     loader.setDaemon(true);
     loader.start();
-    int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
-    return new Embedder(new MiniLm(cores), "all-minilm-l6-v2-q/" + MiniLm.MAX_TOKENS, oneThread);
   }
 
   public String name() {
@@ -67,6 +82,7 @@ public final class Embedder {
     EmbeddingModel chosen = model;
     if (inFlight.getAndIncrement() > 0) {
       // Until the second session has loaded (or if it could not), overlapping texts share the first.
+      wantOneThreadSession();
       if (concurrent.isDone() && !concurrent.isCompletedExceptionally()) chosen = concurrent.join();
     }
     try {
@@ -81,8 +97,8 @@ public final class Embedder {
    * embeds its own share of the batch; otherwise the model gets the whole batch.
    */
   public List<float[]> embedAll(List<String> texts) {
-    EmbeddingModel oneThread = oneThreadModel();
-    if (oneThread != null && texts.size() > 1) {
+    EmbeddingModel oneThread = texts.size() > 1 ? oneThreadModel() : null;
+    if (oneThread != null) {
       float[][] vectors = new float[texts.size()][];
       IntStream.range(0, texts.size())
           .parallel()
@@ -99,6 +115,7 @@ public final class Embedder {
 
   /** The separate one-thread model, once loaded; null when there is none or it failed to load. */
   private EmbeddingModel oneThreadModel() {
+    wantOneThreadSession();
     try {
       EmbeddingModel m = concurrent.join();
       return m == model ? null : m;
