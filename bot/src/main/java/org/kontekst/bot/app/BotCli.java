@@ -144,8 +144,8 @@ final class BotCli implements Callable<Integer> {
                   connection.username(),
                   metrics,
                   Clock.systemUTC(),
-                  Ticker.systemTicker(),
-                  engine.curationParts(admins, PageFetcher.standard()))
+                  Ticker.systemTicker())
+                  .withCuration(engine.curationParts(admins, PageFetcher.standard()))
                   .withContext(contextWriter, new ChatTyping(connection.client()))
                   .withRetention(retention))) {
         // Another instance on a shared database may change a chat's settings: drop the cached ones.

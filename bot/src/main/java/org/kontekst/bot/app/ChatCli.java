@@ -76,8 +76,8 @@ final class ChatCli implements Callable<Integer> {
                   "kontekst_bot",
                   CheckObserver.NONE,
                   Clock.systemUTC(),
-                  Ticker.systemTicker(),
-                  engine.curationParts(Roles.parseAdmins(env.admins()), PageFetcher.standard()))
+                  Ticker.systemTicker())
+                  .withCuration(engine.curationParts(Roles.parseAdmins(env.admins()), PageFetcher.standard()))
                   .withContext(env.llm().contextWriter(Ticker.systemTicker()), Typing.NONE)
                   .withRetention(env.retention()))) {
         conversation.background().deliverTo(printer(out));

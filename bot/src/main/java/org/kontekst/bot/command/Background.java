@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import org.kontekst.bot.chat.Action;
 import org.kontekst.bot.chat.ChatKind;
 import org.kontekst.bot.chat.FollowUps;
+import org.kontekst.knowledge.lifecycle.ExecutorStop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +32,7 @@ public final class Background implements AutoCloseable {
   /** Replies kept while no transport is set; more are logged and dropped. */
   private static final int MAX_UNDELIVERED = 100;
   /** How long {@link #close} lets jobs under way finish and send their replies. */
-  private static final long CLOSE_WAIT_SECONDS = 5;
+  private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
 
   /** Whether a job was started, and if not, who is busy. */
   public enum Admission {
@@ -192,15 +193,9 @@ public final class Background implements AutoCloseable {
       }
       closed = true;
     }
-    pool.shutdown();
-    try {
-      if (!pool.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
-        log.warn("stopping with {} background jobs unfinished", underWay());
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } finally {
-      pool.shutdownNow();
+    if (ExecutorStop.gracefully(pool, CLOSE_WAIT) == ExecutorStop.Outcome.TIMED_OUT) {
+      log.warn("stopping with {} background jobs unfinished", underWay());
     }
+    pool.shutdownNow();
   }
 }

@@ -119,7 +119,10 @@ public record Conversation(
       Objects.requireNonNull(retention, "retention");
     }
 
-    /** Parts without curation, replies from the templates alone. */
+    /**
+     * Parts without curation, with replies from the templates alone and volunteer posts kept as
+     * {@link RetentionPolicy#DEFAULT} says; the withers below change that.
+     */
     public Parts(
         Checker checker,
         CheckSettings checkSettings,
@@ -130,35 +133,28 @@ public record Conversation(
         CheckObserver observer,
         Clock clock,
         Ticker ticker) {
-      this(checker, checkSettings, db, summary, admins, botUsername, observer, clock, ticker, null);
+      this(checker, checkSettings, db, summary, admins, botUsername, observer, clock, ticker, null,
+          ContextWriter.NONE, Typing.NONE, RetentionPolicy.DEFAULT);
     }
 
-    /** Parts with curation, replies from the templates alone. */
-    public Parts(
-        Checker checker,
-        CheckSettings checkSettings,
-        DataSource db,
-        Supplier<KnowledgeSummary> summary,
-        AdminCheck admins,
-        String botUsername,
-        CheckObserver observer,
-        Clock clock,
-        Ticker ticker,
-        CurationParts curation) {
-      this(checker, checkSettings, db, summary, admins, botUsername, observer, clock, ticker, curation,
-          ContextWriter.NONE, Typing.NONE, RetentionPolicy.DEFAULT);
+    /** These parts with the curation commands, which need {@code curation}. */
+    public Parts withCuration(CurationParts curation) {
+      return copy(curation, contextWriter, typing, retention);
     }
 
     /** These parts with replies opened by {@code writer}'s paragraphs, showing {@code typing} meanwhile. */
     public Parts withContext(ContextWriter writer, Typing typing) {
-      return new Parts(checker, checkSettings, db, summary, admins, botUsername, observer, clock, ticker, curation,
-          writer, typing, retention);
+      return copy(curation, writer, typing, retention);
     }
 
     /** These parts with volunteer posts kept as {@code policy} says. */
     public Parts withRetention(RetentionPolicy policy) {
+      return copy(curation, contextWriter, typing, policy);
+    }
+
+    private Parts copy(CurationParts curation, ContextWriter writer, Typing typing, RetentionPolicy policy) {
       return new Parts(checker, checkSettings, db, summary, admins, botUsername, observer, clock, ticker, curation,
-          contextWriter, typing, policy);
+          writer, typing, policy);
     }
   }
 

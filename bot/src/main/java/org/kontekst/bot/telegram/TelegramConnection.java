@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
+import org.kontekst.knowledge.lifecycle.ExecutorStop;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.objects.User;
@@ -123,15 +124,7 @@ public final class TelegramConnection implements AutoCloseable {
 
   private static void shutdown(ExecutorService executor, OkHttpClient http, OkHttpClient polling) {
     polling.dispatcher().cancelAll();
-    executor.shutdown();
-    try {
-      if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
-        executor.shutdownNow();
-      }
-    } catch (InterruptedException e) {
-      executor.shutdownNow();
-      Thread.currentThread().interrupt();
-    }
+    ExecutorStop.interruptingAfter(executor, Duration.ofSeconds(5));
     http.connectionPool().evictAll();
     polling.connectionPool().evictAll();
   }

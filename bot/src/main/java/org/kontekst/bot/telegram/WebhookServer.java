@@ -12,12 +12,14 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import org.kontekst.knowledge.lifecycle.ExecutorStop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -226,15 +228,7 @@ final class WebhookServer implements AutoCloseable {
     }
     // JDK 17's stop(delay) waits out the whole delay even when idle, hence the wait above.
     server.stop(0);
-    executor.shutdown();
-    try {
-      if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
-        executor.shutdownNow();
-      }
-    } catch (InterruptedException e) {
-      executor.shutdownNow();
-      Thread.currentThread().interrupt();
-    }
+    ExecutorStop.interruptingAfter(executor, Duration.ofSeconds(5));
   }
 
   /** Stops at once, as if the process died (tests). */

@@ -142,8 +142,8 @@ final class CurationFixture implements AutoCloseable {
         new Conversation.Parts(
             new FakeChecker(), CheckSettings.forThreshold(0.5), store.dataSource(),
             () -> new KnowledgeSummary(0, List.of(), Optional.empty()), (c, u) -> true, "kontekst_bot",
-            CheckObserver.NONE, Clock.systemUTC(), Ticker.systemTicker(),
-            new Conversation.CurationParts(Set.of(ADMIN), store.articles(), fetcher, LanguageDetector.standard(), indexed::addAll,
+            CheckObserver.NONE, Clock.systemUTC(), Ticker.systemTicker())
+            .withCuration(new Conversation.CurationParts(Set.of(ADMIN), store.articles(), fetcher, LanguageDetector.standard(), indexed::addAll,
                 org.kontekst.knowledge.wording.Wording.withStore(store.dataSource()),
                 org.kontekst.bot.curation.AliasCuration.none())));
     conversation.background().deliverTo((kind, actions) -> followUps.add(actions));

@@ -115,8 +115,8 @@ public final class BotHarness implements AutoCloseable {
                 connection.username(),
                 metrics,
                 Clock.systemUTC(),
-                Ticker.systemTicker(),
-                new Conversation.CurationParts(
+                Ticker.systemTicker())
+                .withCuration(new Conversation.CurationParts(
                     admins, store.articles(), fetcher,
                     org.kontekst.knowledge.language.LanguageDetector.standard(), articles -> {},
                     Wording.withStore(store.dataSource()), org.kontekst.bot.curation.AliasCuration.none()))

@@ -1,6 +1,7 @@
 package org.kontekst.knowledge.search;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -12,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.kontekst.knowledge.article.Article;
+import org.kontekst.knowledge.lifecycle.ExecutorStop;
 import org.kontekst.knowledge.store.ArticleRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -245,11 +247,8 @@ public final class Retrieval implements AutoCloseable {
 
   @Override
   public void close() {
-    embeddings.shutdown();
     try {
-      embeddings.awaitTermination(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      ExecutorStop.gracefully(embeddings, Duration.ofSeconds(10));
     } finally {
       index.close();
     }

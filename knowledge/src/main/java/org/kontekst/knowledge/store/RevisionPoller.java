@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.kontekst.knowledge.lifecycle.ExecutorStop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -143,13 +144,8 @@ public final class RevisionPoller implements AutoCloseable {
     if (t == null) {
       return;
     }
-    t.shutdown();
-    try {
-      if (!t.awaitTermination(60, TimeUnit.SECONDS)) {
-        log.warn("a poll of the database's revisions did not end within 60 s of closing");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    if (ExecutorStop.gracefully(t, Duration.ofSeconds(60)) == ExecutorStop.Outcome.TIMED_OUT) {
+      log.warn("a poll of the database's revisions did not end within 60 s of closing");
     }
   }
 }
