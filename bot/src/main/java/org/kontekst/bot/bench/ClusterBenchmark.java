@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.kontekst.bot.telegram.SendLimits;
 import org.kontekst.bot.telegram.WebhookConfig;
 import org.kontekst.knowledge.ingest.ArticleImporter;
 import org.kontekst.knowledge.language.LanguageDetector;
@@ -359,7 +360,8 @@ public final class ClusterBenchmark {
      * call unsent), then a little longer for a late duplicate.
      */
     private void settle() throws Exception {
-      long deadline = System.nanoTime() + SETTLE_WAIT.toNanos();
+      Duration wait = SETTLE_WAIT.plus(backlog());
+      long deadline = System.nanoTime() + wait.toNanos();
       while (System.nanoTime() < deadline) {
         if (firstReply.keySet().containsAll(updateIds.keySet()) && owed() == 0) {
           Thread.sleep(QUIET.toMillis());
@@ -369,7 +371,19 @@ public final class ClusterBenchmark {
         }
         Thread.sleep(200);
       }
-      progress.printf("gave up waiting after %d s: %d updates or calls still owed%n", SETTLE_WAIT.toSeconds(), owed());
+      progress.printf("gave up waiting after %d s: %d updates or calls still owed%n", wait.toSeconds(), owed());
+    }
+
+    /**
+     * How far the replies can fall behind the pushes: the instances keep to Telegram's overall send
+     * limit together (through the database), so offered faster than that, and with the failed
+     * sends made again, the replies queue.
+     */
+    private Duration backlog() {
+      double sends = options.updates() * (1 + options.failureRate());
+      long nanos =
+          (long) (sends * SendLimits.telegram().globalInterval().toNanos() - options.updates() * 1e9 / options.rate());
+      return Duration.ofNanos(Math.max(0, nanos));
     }
 
     private long owed() throws SQLException {

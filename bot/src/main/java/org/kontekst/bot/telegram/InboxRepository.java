@@ -25,7 +25,7 @@ import org.kontekst.knowledge.store.Transactions;
  * id is recognised by SQLState 23505, which both databases use for a duplicate key.
  */
 final class InboxRepository {
-  private static final String DUPLICATE_KEY = "23505";
+  static final String DUPLICATE_KEY = "23505";
 
   /** An update claimed from an instance whose lease ran out. */
   record Claimed(long updateId, String payload, int claims) {}

@@ -7,9 +7,9 @@ import java.time.Duration;
 /**
  * A rate limit per key that hands out send times instead of blocking (the generic cell rate
  * algorithm): one send per {@code interval}, with bursts of {@code burst}. Times are
- * {@code System.nanoTime()} values.
+ * {@code System.nanoTime()} values. Its state is in this process's memory.
  */
-final class Pacer {
+final class Pacer implements SendPacer {
   private final long interval;
   private final long tolerance;
   private final Cache<Long, Long> arrivals;
@@ -21,8 +21,8 @@ final class Pacer {
         Caffeine.newBuilder().maximumSize(200_000).expireAfterAccess(Duration.ofMinutes(10)).build();
   }
 
-  /** Reserves a send for {@code key} no earlier than {@code earliest}; returns when it may go. */
-  long reserve(long key, long earliest) {
+  @Override
+  public long reserve(long key, long earliest) {
     long[] allowed = new long[1];
     arrivals
         .asMap()
@@ -36,8 +36,8 @@ final class Pacer {
     return allowed[0];
   }
 
-  /** Holds every send for {@code key} until {@code until} (after a 429). */
-  void holdUntil(long key, long until) {
+  @Override
+  public void holdUntil(long key, long until) {
     arrivals.asMap().merge(key, until + tolerance, Math::max);
   }
 }

@@ -23,7 +23,8 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  * Sends actions to the Bot API without blocking a thread: paced to Telegram's limits (per chat,
  * per group, overall), in order within one reply, and retried (a 429 after its
  * {@code retry_after}; 5xx, unreadable answers and network errors with exponential backoff), since
- * the library retries nothing. Owns its scheduler thread.
+ * the library retries nothing. The pacers keep their state in memory, or in the database when
+ * several webhook instances send for one bot. Owns its scheduler thread.
  */
 public final class SendQueue implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SendQueue.class);
@@ -32,11 +33,20 @@ public final class SendQueue implements AutoCloseable {
   private final RetryPolicy retry;
   private final BotMetrics metrics;
   private final ScheduledExecutorService scheduler;
-  private final Pacer perChat;
-  private final Pacer perGroup;
-  private final Pacer global;
+  private final SendPacer perChat;
+  private final SendPacer perGroup;
+  private final SendPacer global;
 
+  /** A queue that paces in this process's memory: the only process that sends for the bot. */
   public SendQueue(TelegramClient client, SendLimits limits, RetryPolicy retry, BotMetrics metrics) {
+    this(client, limits, retry, metrics, SendPacer.local());
+  }
+
+  /**
+   * A queue whose pacers {@code pacers} makes: in the database, when several instances send for the
+   * bot and must keep to its limits together.
+   */
+  SendQueue(TelegramClient client, SendLimits limits, RetryPolicy retry, BotMetrics metrics, SendPacer.Factory pacers) {
     this.client = Objects.requireNonNull(client, "client");
     this.limits = Objects.requireNonNull(limits, "limits");
     this.retry = Objects.requireNonNull(retry, "retry");
@@ -51,15 +61,11 @@ public final class SendQueue implements AutoCloseable {
             });
     executor.setRemoveOnCancelPolicy(true);
     this.scheduler = executor;
-    this.perChat = new Pacer(limits.perChatInterval(), limits.perChatBurst());
-    this.perGroup = new Pacer(limits.perGroupInterval(), limits.perGroupBurst());
-    this.global = new Pacer(limits.globalInterval(), limits.globalBurst());
+    this.perChat = pacers.create("chat", limits.perChatInterval(), limits.perChatBurst());
+    this.perGroup = pacers.create("group", limits.perGroupInterval(), limits.perGroupBurst());
+    this.global = pacers.create("global", limits.globalInterval(), limits.globalBurst());
   }
 
-  /**
-   * Sends the actions one after another; completes when the last is sent, or exceptionally with
-   * the first that failed for good (the rest are then not sent).
-   */
   /**
    * Where a command's follow-ups go (its answer once slow work is done, outside any update): this
    * queue, paced, in order and retried; a message that fails for good is logged.
@@ -77,6 +83,10 @@ public final class SendQueue implements AutoCloseable {
                 });
   }
 
+  /**
+   * Sends the actions one after another; completes when the last is sent, or exceptionally with
+   * the first that failed for good (the rest are then not sent).
+   */
   public CompletableFuture<Void> send(ChatKind kind, List<Action> actions) {
     CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
     for (Action action : actions) {

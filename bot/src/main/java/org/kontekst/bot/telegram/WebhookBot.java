@@ -32,7 +32,8 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
  * database behind a load balancer: every instance sweeps for updates and calls whose owner stopped
  * renewing its lease, so nothing recorded is lost when one dies, and a reply is sent twice only if
  * an instance died between making a call and recording Telegram's answer (counted in {@code
- * kontekst_sends_ambiguous_total}).
+ * kontekst_sends_ambiguous_total}). Instances on a shared database pace their sends through it
+ * ({@link DatabasePacer}), so that together they keep to the bot's limits.
  *
  * <p>{@link #close()} stops taking requests, drains the updates in flight and their replies, and
  * gives whatever is left back to the other instances at once.
@@ -42,12 +43,15 @@ public final class WebhookBot implements RunningBot {
   /** Done updates are kept this long to recognise a late repeated delivery. */
   private static final Duration KEEP_DONE = Duration.ofDays(2);
   private static final Duration PURGE_INTERVAL = Duration.ofMinutes(10);
+  /** Send pacing rows this long past are purged (any row in the past paces nothing). */
+  private static final Duration KEEP_PACE = Duration.ofMinutes(10);
 
   private final TelegramConfig config;
   private final WebhookConfig webhook;
   private final String owner;
   private final Clock clock;
   private final InboxRepository inbox;
+  private final PaceRepository paces;
   private final SendQueue sends;
   private final OutboxSender sender;
   private final WebhookProcessor processor;
@@ -64,6 +68,7 @@ public final class WebhookBot implements RunningBot {
       String owner,
       Clock clock,
       InboxRepository inbox,
+      PaceRepository paces,
       SendQueue sends,
       OutboxSender sender,
       WebhookProcessor processor) {
@@ -72,6 +77,7 @@ public final class WebhookBot implements RunningBot {
     this.owner = owner;
     this.clock = clock;
     this.inbox = inbox;
+    this.paces = paces;
     this.sends = sends;
     this.sender = sender;
     this.processor = processor;
@@ -113,13 +119,16 @@ public final class WebhookBot implements RunningBot {
     DataSource db = store.dataSource();
     String owner = "kontekst-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
     InboxRepository inbox = new InboxRepository(db);
-    SendQueue sends = new SendQueue(connection.client(), config.limits(), config.retry(), metrics);
+    PaceRepository paces = new PaceRepository(db);
+    // Instances on a shared database keep to the bot's limits together; on H2 this is the only one.
+    SendPacer.Factory pacers = store.shared() ? DatabasePacer.factory(paces, clock) : SendPacer.local();
+    SendQueue sends = new SendQueue(connection.client(), config.limits(), config.retry(), metrics, pacers);
     OutboxSender sender = new OutboxSender(new OutboxRepository(db), sends, metrics, clock, owner, webhook.lease());
     WebhookProcessor processor =
         new WebhookProcessor(
             new UpdateHandler(router, metrics, texts, config, ticker), inbox, sender, metrics, clock, owner,
             webhook.lease(), config);
-    WebhookBot bot = new WebhookBot(config, webhook, owner, clock, inbox, sends, sender, processor);
+    WebhookBot bot = new WebhookBot(config, webhook, owner, clock, inbox, paces, sends, sender, processor);
     try {
       bot.server = WebhookServer.start(webhook, processor::receive, bot.ready::get, metrics);
       long sweep = webhook.sweepInterval().toMillis();
@@ -202,10 +211,11 @@ public final class WebhookBot implements RunningBot {
     if (!now.isBefore(nextPurge)) {
       try {
         int purged = inbox.purge(now.minus(KEEP_DONE));
+        int pacing = paces.purge(now.minus(KEEP_PACE).toEpochMilli());
         nextPurge = now.plus(PURGE_INTERVAL);
-        log.debug("purged {} done updates", purged);
+        log.debug("purged {} done updates and {} send pacing rows", purged, pacing);
       } catch (RuntimeException e) {
-        log.error("cannot purge done updates", e);
+        log.error("cannot purge done updates or send pacing", e);
       }
     }
   }
