@@ -17,7 +17,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The multilingual alias table: concepts (people, places, organisations, recurring terms) with
@@ -130,12 +132,12 @@ public final class AliasTable {
     Reader open() throws IOException;
   }
 
+  /** One form of a concept as the table lists it. */
+  private record Form(String text, String concept) {}
+
   static AliasTable parse(Lemmatizer lemmatizer, List<Source> sources) {
     Map<String, Concept> concepts = new LinkedHashMap<>();
-    Map<Lemmatizer.Mode, Node> tries = new EnumMap<>(Lemmatizer.Mode.class);
-    for (Lemmatizer.Mode mode : Lemmatizer.Mode.values()) {
-      tries.put(mode, new Node());
-    }
+    List<Form> forms = new ArrayList<>();
     MessageDigest digest = sha256();
     for (Source source : sources) {
       try (BufferedReader reader = new BufferedReader(source.reader().open())) {
@@ -155,51 +157,50 @@ public final class AliasTable {
                 source.name() + ":" + number + ": expected concept, kind and forms separated by tabs");
           }
           String id = columns[0].strip();
-          List<String> forms = new ArrayList<>();
           String label = null;
           for (int c = 2; c < columns.length; c++) {
             for (String form : columns[c].split("\\|")) {
               String f = form.strip();
               if (f.isEmpty()) continue;
-              forms.add(f);
+              forms.add(new Form(f, id));
               if (c == 2 && label == null) label = f;
             }
           }
-          Concept concept;
           try {
-            concept = concepts.computeIfAbsent(id, k -> new Concept(k, columns[1].strip(), null));
+            Concept concept = concepts.computeIfAbsent(id, k -> new Concept(k, columns[1].strip(), null));
             if (label != null && concept.label().equals(id.replace('_', ' '))) {
-              concept = new Concept(id, concept.kind(), label);
-              concepts.put(id, concept);
+              concepts.put(id, new Concept(id, concept.kind(), label));
             }
           } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(source.name() + ":" + number + ": " + e.getMessage(), e);
-          }
-          for (String form : forms) {
-            for (Lemmatizer.Mode mode : Lemmatizer.Mode.values()) {
-              insert(tries.get(mode), lemmatizer, form, mode, concept);
-            }
           }
         }
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read aliases from " + source.name(), e);
       }
     }
-    // Labels may have been replaced after forms were inserted: point every trie node at the final
-    // concept record.
-    for (Node root : tries.values()) {
-      relabel(root, concepts);
-    }
+    // The tries of the two modes are independent: each is built on its own core, in table order
+    // (the first concept listed keeps an ambiguous form).
+    Map<Lemmatizer.Mode, Node> tries = new EnumMap<>(Lemmatizer.Mode.class);
+    List<Lemmatizer.Mode> modes = List.of(Lemmatizer.Mode.values());
+    List<Node> built =
+        modes.parallelStream().map(mode -> trie(lemmatizer, mode, forms, concepts)).collect(Collectors.toList());
+    for (int i = 0; i < modes.size(); i++) tries.put(modes.get(i), built.get(i));
     return new AliasTable(concepts, tries, HexFormat.of().formatHex(digest.digest()).substring(0, 16));
   }
 
-  private static void relabel(Node node, Map<String, Concept> concepts) {
-    if (node.concept != null) node.concept = concepts.get(node.concept.id());
-    for (Node child : node.next.values()) relabel(child, concepts);
+  private static Node trie(Lemmatizer lemmatizer, Lemmatizer.Mode mode, List<Form> forms, Map<String, Concept> concepts) {
+    Node root = new Node();
+    // Forms share most of their words ("Путін", "Путіна", "Володимир Путін"): each is read once.
+    Map<String, List<String>> lemmas = new HashMap<>();
+    Function<Token, List<String>> read = token -> lemmas.computeIfAbsent(token.surface(), k -> lemmatizer.lemmas(token, mode));
+    for (Form form : forms) {
+      insert(root, read, form.text(), concepts.get(form.concept()));
+    }
+    return root;
   }
 
-  private static void insert(
-      Node root, Lemmatizer lemmatizer, String form, Lemmatizer.Mode mode, Concept concept) {
+  private static void insert(Node root, Function<Token, List<String>> read, String form, Concept concept) {
     List<Token> tokens = Tokenizer.tokenize(form);
     if (tokens.isEmpty()) return;
     Case required = Case.ANY;
@@ -208,7 +209,7 @@ public final class AliasTable {
       if (only.upperCase()) {
         required = Case.UPPER;
       } else if (only.capitalized()
-          && lemmatizer.lemmas(only, mode).stream().anyMatch(l -> l.length() <= SHORT_STEM)) {
+          && read.apply(only).stream().anyMatch(l -> l.length() <= SHORT_STEM)) {
         // Short stems of names collide with common words ("Грузия" and "груз" both stem to
         // "груз"); longer ones do not, and posts often write names in lower case ("росія").
         required = Case.CAPITALIZED;
@@ -217,7 +218,7 @@ public final class AliasTable {
     List<Node> frontier = List.of(root);
     for (Token token : tokens) {
       List<Node> nextFrontier = new ArrayList<>();
-      List<String> lemmas = lemmatizer.lemmas(token, mode);
+      List<String> lemmas = read.apply(token);
       // A form is given in its base form: when the dictionary also reads it as itself, that
       // reading is the one meant ("міст" is a bridge, not a form of "місто").
       if (lemmas.size() > 1 && lemmas.contains(token.surface())) lemmas = List.of(token.surface());
