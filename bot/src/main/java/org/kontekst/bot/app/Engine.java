@@ -44,6 +44,13 @@ import org.kontekst.knowledge.wording.Wording;
 public final class Engine implements AutoCloseable {
   /** A curator's additions to the bundled alias table, if the data directory has one. */
   static final String EXTRA_ALIASES = "aliases.tsv";
+  /**
+   * The built alias tables (derived data, rebuilt when missing or stale): the bundled table with
+   * {@link #EXTRA_ALIASES}, and the same with curators' aliases from the database.
+   */
+  static final String ALIAS_CACHE = "cache/aliases.bin";
+
+  static final String CURATED_ALIAS_CACHE = "cache/aliases-curated.bin";
 
   /** How often an engine on a shared database looks for other instances' writes. */
   static final Duration POLL_INTERVAL = Duration.ofSeconds(1);
@@ -170,7 +177,8 @@ public final class Engine implements AutoCloseable {
               e.embed("warm-up");
               return e;
             });
-    Future<Retrieval.Vocabulary> vocabulary = starting.submit(() -> Retrieval.vocabulary(extra));
+    Future<Retrieval.Vocabulary> vocabulary =
+        starting.submit(() -> Retrieval.vocabulary(extra, dataDir.resolve(ALIAS_CACHE)));
     starting.shutdown();
     KnowledgeStore store = KnowledgeStore.open(config);
     try {
@@ -183,7 +191,9 @@ public final class Engine implements AutoCloseable {
       List<AliasTable.Source> withCurated = new ArrayList<>(extra);
       withCurated.add(curated.source());
       Retrieval.Vocabulary words =
-          curated.list().isEmpty() ? join(vocabulary) : Retrieval.vocabulary(withCurated);
+          curated.list().isEmpty()
+              ? join(vocabulary)
+              : Retrieval.vocabulary(withCurated, dataDir.resolve(CURATED_ALIAS_CACHE));
       Retrieval retrieval =
           Retrieval.open(dataDir.resolve("index"), store.articles(), join(embedding), words);
       KnowledgeChecker checker = new KnowledgeChecker(retrieval, wording, languages, Ticker.systemTicker());

@@ -1,6 +1,8 @@
 package org.kontekst.knowledge.search;
 
 import java.io.BufferedReader;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -17,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -93,13 +96,61 @@ public final class AliasTable {
 
   /** The table bundled with Kontekst, plus any extra sources (e.g. a curator's file), in order. */
   static AliasTable load(Lemmatizer lemmatizer, List<Source> extra) {
+    return parse(lemmatizer, sources(extra));
+  }
+
+  /**
+   * As {@link #load(Lemmatizer, List)}, through {@code cache}: the stored table when it was built
+   * from the same text, otherwise a new one, which is then stored.
+   */
+  static AliasTable load(Lemmatizer lemmatizer, List<Source> extra, AliasCache cache) {
+    List<Source> sources = sources(extra);
+    String version = version(sources);
+    Optional<AliasTable> stored = cache.read(version);
+    if (stored.isPresent()) return stored.get();
+    AliasTable table = parse(lemmatizer, sources);
+    cache.write(table);
+    return table;
+  }
+
+  private static List<Source> sources(List<Source> extra) {
     List<Source> sources = new ArrayList<>();
     sources.add(Source.classpath("/aliases/aliases.tsv"));
     if (AliasTable.class.getResource("/aliases/vocabulary.tsv") != null) {
       sources.add(Source.classpath("/aliases/vocabulary.tsv"));
     }
     sources.addAll(extra);
-    return parse(lemmatizer, sources);
+    return sources;
+  }
+
+  /** What {@link #version()} of a table parsed from {@code sources} will be, without parsing. */
+  static String version(List<Source> sources) {
+    MessageDigest digest = sha256();
+    for (Source source : sources) {
+      forEachLine(source, (number, line) -> hash(digest, line));
+    }
+    return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+  }
+
+  private static void hash(MessageDigest digest, String line) {
+    digest.update(line.getBytes(StandardCharsets.UTF_8));
+    digest.update((byte) '\n');
+  }
+
+  private interface LineVisitor {
+    void line(int number, String line);
+  }
+
+  private static void forEachLine(Source source, LineVisitor visitor) {
+    try (BufferedReader reader = new BufferedReader(source.reader().open())) {
+      String line;
+      int number = 0;
+      while ((line = reader.readLine()) != null) {
+        visitor.line(++number, line);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read aliases from " + source.name(), e);
+    }
   }
 
   /** Where alias lines come from: a name for messages and the reader of its text. */
@@ -140,44 +191,38 @@ public final class AliasTable {
     List<Form> forms = new ArrayList<>();
     MessageDigest digest = sha256();
     for (Source source : sources) {
-      try (BufferedReader reader = new BufferedReader(source.reader().open())) {
-        String line;
-        int number = 0;
-        while ((line = reader.readLine()) != null) {
-          number++;
-          digest.update(line.getBytes(StandardCharsets.UTF_8));
-          digest.update((byte) '\n');
-          String trimmed = line.strip();
-          if (trimmed.isEmpty() || trimmed.startsWith("#") || trimmed.startsWith("concept\t")) {
-            continue;
-          }
-          String[] columns = line.split("\t", -1);
-          if (columns.length < 3) {
-            throw new IllegalArgumentException(
-                source.name() + ":" + number + ": expected concept, kind and forms separated by tabs");
-          }
-          String id = columns[0].strip();
-          String label = null;
-          for (int c = 2; c < columns.length; c++) {
-            for (String form : columns[c].split("\\|")) {
-              String f = form.strip();
-              if (f.isEmpty()) continue;
-              forms.add(new Form(f, id));
-              if (c == 2 && label == null) label = f;
+      forEachLine(
+          source,
+          (number, line) -> {
+            hash(digest, line);
+            String trimmed = line.strip();
+            if (trimmed.isEmpty() || trimmed.startsWith("#") || trimmed.startsWith("concept\t")) {
+              return;
             }
-          }
-          try {
-            Concept concept = concepts.computeIfAbsent(id, k -> new Concept(k, columns[1].strip(), null));
-            if (label != null && concept.label().equals(id.replace('_', ' '))) {
-              concepts.put(id, new Concept(id, concept.kind(), label));
+            String[] columns = line.split("\t", -1);
+            if (columns.length < 3) {
+              throw new IllegalArgumentException(
+                  source.name() + ":" + number + ": expected concept, kind and forms separated by tabs");
             }
-          } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(source.name() + ":" + number + ": " + e.getMessage(), e);
-          }
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read aliases from " + source.name(), e);
-      }
+            String id = columns[0].strip();
+            String label = null;
+            for (int c = 2; c < columns.length; c++) {
+              for (String form : columns[c].split("\\|")) {
+                String f = form.strip();
+                if (f.isEmpty()) continue;
+                forms.add(new Form(f, id));
+                if (c == 2 && label == null) label = f;
+              }
+            }
+            try {
+              Concept concept = concepts.computeIfAbsent(id, k -> new Concept(k, columns[1].strip(), null));
+              if (label != null && concept.label().equals(id.replace('_', ' '))) {
+                concepts.put(id, new Concept(id, concept.kind(), label));
+              }
+            } catch (IllegalArgumentException e) {
+              throw new IllegalArgumentException(source.name() + ":" + number + ": " + e.getMessage(), e);
+            }
+          });
     }
     // The tries of the two modes are independent: each is built on its own core, in table order
     // (the first concept listed keeps an ambiguous form).
@@ -304,6 +349,72 @@ public final class AliasTable {
 
   public java.util.Optional<Concept> concept(String id) {
     return java.util.Optional.ofNullable(concepts.get(id));
+  }
+
+  /** Writes the built table for {@link #read}: its version, concepts and tries. */
+  void write(DataOutputStream out) throws IOException {
+    out.writeUTF(version);
+    out.writeInt(concepts.size());
+    Map<String, Integer> numbers = new HashMap<>();
+    for (Concept c : concepts.values()) {
+      numbers.put(c.id(), numbers.size());
+      out.writeUTF(c.id());
+      out.writeUTF(c.kind());
+      out.writeUTF(c.label());
+    }
+    for (Lemmatizer.Mode mode : Lemmatizer.Mode.values()) {
+      write(out, tries.get(mode), numbers);
+    }
+  }
+
+  private static void write(DataOutputStream out, Node node, Map<String, Integer> numbers) throws IOException {
+    out.writeInt(node.concept == null ? -1 : numbers.get(node.concept.id()));
+    out.writeByte(node.required.ordinal());
+    out.writeInt(node.next.size());
+    for (Map.Entry<String, Node> e : node.next.entrySet()) {
+      out.writeUTF(e.getKey());
+      write(out, e.getValue(), numbers);
+    }
+  }
+
+  /**
+   * Reads a table {@link #write} wrote.
+   *
+   * @throws IOException when the data ends early or does not describe a table
+   */
+  static AliasTable read(DataInputStream in) throws IOException {
+    String version = in.readUTF();
+    int count = in.readInt();
+    if (count < 0) throw new IOException("bad concept count " + count);
+    Map<String, Concept> concepts = new LinkedHashMap<>();
+    List<Concept> numbered = new ArrayList<>(Math.min(count, 100_000));
+    for (int i = 0; i < count; i++) {
+      Concept c = new Concept(in.readUTF(), in.readUTF(), in.readUTF());
+      concepts.put(c.id(), c);
+      numbered.add(c);
+    }
+    Map<Lemmatizer.Mode, Node> tries = new EnumMap<>(Lemmatizer.Mode.class);
+    for (Lemmatizer.Mode mode : Lemmatizer.Mode.values()) {
+      tries.put(mode, read(in, numbered, 0));
+    }
+    return new AliasTable(concepts, tries, version);
+  }
+
+  private static Node read(DataInputStream in, List<Concept> concepts, int depth) throws IOException {
+    if (depth > 64) throw new IOException("trie deeper than any form");
+    Node node = new Node();
+    int concept = in.readInt();
+    if (concept < -1 || concept >= concepts.size()) throw new IOException("bad concept number " + concept);
+    node.concept = concept < 0 ? null : concepts.get(concept);
+    int required = in.readUnsignedByte();
+    if (required >= Case.values().length) throw new IOException("bad case " + required);
+    node.required = Case.values()[required];
+    int children = in.readInt();
+    if (children < 0) throw new IOException("bad child count " + children);
+    for (int i = 0; i < children; i++) {
+      node.next.put(in.readUTF(), read(in, concepts, depth + 1));
+    }
+    return node;
   }
 
   private static MessageDigest sha256() {

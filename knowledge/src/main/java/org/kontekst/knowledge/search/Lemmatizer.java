@@ -1,13 +1,17 @@
 package org.kontekst.knowledge.search;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import morfologik.stemming.Dictionary;
 import morfologik.stemming.DictionaryLookup;
 import morfologik.stemming.WordData;
 import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.WordlistLoader;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.ru.RussianAnalyzer;
 import org.apache.lucene.analysis.uk.UkrainianMorfologikAnalyzer;
@@ -104,7 +108,17 @@ final class Lemmatizer {
   }
 
   private static CharArraySet ukrainianStopwords() {
-    CharArraySet set = new CharArraySet(UkrainianMorfologikAnalyzer.getDefaultStopwords(), true);
+    // Read from Lucene's file, not UkrainianMorfologikAnalyzer.getDefaultStopwords(): that loads
+    // the analyzer's own copy of the 7 MB dictionary too, a fifth of a second at every start.
+    CharArraySet set;
+    try (InputStream in = UkrainianMorfologikAnalyzer.class.getResourceAsStream("stopwords.txt")) {
+      if (in == null) {
+        throw new IllegalStateException("Lucene's Ukrainian stopwords.txt is not on the classpath");
+      }
+      set = WordlistLoader.getWordSet(new InputStreamReader(in, StandardCharsets.UTF_8), "#", new CharArraySet(512, true));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read Lucene's Ukrainian stopwords", e);
+    }
     // Lucene's list has "кім" (a dialect pronoun); in the news it is almost always Kim, as in Kim
     // Jong-un, so it must survive to reach the alias table.
     CharArraySet kept = new CharArraySet(set.size(), true);

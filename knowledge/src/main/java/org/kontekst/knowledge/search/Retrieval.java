@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -90,6 +91,17 @@ public final class Retrieval implements AutoCloseable {
   public static Vocabulary vocabulary(List<AliasTable.Source> extraAliases) {
     Lemmatizer lemmatizer = new Lemmatizer();
     return new Vocabulary(new TextAnalysis(lemmatizer, AliasTable.load(lemmatizer, extraAliases)));
+  }
+
+  /**
+   * As {@link #vocabulary(List)}, keeping the built alias table in {@code cacheFile} for the next
+   * start (when running from a jar; see {@link AliasCache}).
+   */
+  public static Vocabulary vocabulary(List<AliasTable.Source> extraAliases, Path cacheFile) {
+    Optional<AliasCache> cache = AliasCache.forThisBuild(cacheFile);
+    if (cache.isEmpty()) return vocabulary(extraAliases);
+    Lemmatizer lemmatizer = new Lemmatizer();
+    return new Vocabulary(new TextAnalysis(lemmatizer, AliasTable.load(lemmatizer, extraAliases, cache.get())));
   }
 
   /** Opens the index with a vocabulary loaded beforehand; see {@link #open(Path, ArticleRepository, Embedder, List)}. */

@@ -40,6 +40,15 @@ class AnalysisTest {
   }
 
   @Test
+  void should_drop_lucenes_ukrainian_stopwords_but_not_content_words() {
+    for (String stop : List.of("також", "який", "та", "Він")) {
+      assertTrue(LEMMATIZER.isStopword(Tokenizer.tokenize(stop).get(0), Lemmatizer.Mode.UKRAINIAN), stop);
+    }
+    assertFalse(LEMMATIZER.isStopword(Tokenizer.tokenize("договір").get(0), Lemmatizer.Mode.UKRAINIAN));
+    assertFalse(LEMMATIZER.isStopword(Tokenizer.tokenize("Кім").get(0), Lemmatizer.Mode.UKRAINIAN));
+  }
+
+  @Test
   void should_keep_kim_which_lucene_lists_as_a_ukrainian_stopword() {
     Analyzed analyzed = ANALYSIS.analyze("Кім Чен Ин прибув до Владивостока", "uk");
     assertTrue(analyzed.features().contains("e:kim_jong_un"), analyzed.features().toString());
