@@ -1,7 +1,5 @@
 package org.kontekst.knowledge.search;
 
-import ai.djl.huggingface.tokenizers.Encoding;
-import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
@@ -16,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -38,7 +37,7 @@ final class MiniLm implements EmbeddingModel {
 
   private final OrtEnvironment environment;
   private final OrtSession session;
-  private final HuggingFaceTokenizer tokenizer;
+  private final WordPieces tokenizer;
   private final boolean typeIds;
 
   /** A session whose runs use {@code threads} threads each (one per core is fastest alone). */
@@ -51,10 +50,7 @@ final class MiniLm implements EmbeddingModel {
       this.environment = OrtEnvironment.getEnvironment();
       this.session = environment.createSession(weights.readAllBytes(), options);
       this.typeIds = session.getInputNames().contains("token_type_ids");
-      this.tokenizer =
-          HuggingFaceTokenizer.newInstance(
-              vocabulary,
-              Map.of("padding", "false", "truncation", "true", "maxLength", Integer.toString(MAX_TOKENS)));
+      this.tokenizer = WordPieces.read(vocabulary);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the MiniLM model from its jar", e);
     } catch (OrtException e) {
@@ -72,12 +68,13 @@ final class MiniLm implements EmbeddingModel {
 
   /** The mean of the last layer's token vectors (not yet normalized). */
   float[] vector(String text) {
-    Encoding encoding = tokenizer.encode(text, true, false);
-    long[] ids = encoding.getIds();
+    long[] ids = tokenizer.ids(text, MAX_TOKENS);
     long[] shape = {1, ids.length};
+    long[] ones = new long[ids.length];
+    Arrays.fill(ones, 1);
     try (OnnxTensor input = OnnxTensor.createTensor(environment, LongBuffer.wrap(ids), shape);
-        OnnxTensor mask = OnnxTensor.createTensor(environment, LongBuffer.wrap(encoding.getAttentionMask()), shape);
-        OnnxTensor types = OnnxTensor.createTensor(environment, LongBuffer.wrap(encoding.getTypeIds()), shape);
+        OnnxTensor mask = OnnxTensor.createTensor(environment, LongBuffer.wrap(ones), shape);
+        OnnxTensor types = OnnxTensor.createTensor(environment, LongBuffer.wrap(new long[ids.length]), shape);
         OrtSession.Result result = session.run(
             typeIds
                 ? Map.of("input_ids", input, "attention_mask", mask, "token_type_ids", types)
