@@ -24,7 +24,10 @@ final class Latin {
               "at", "from", "it", "this", "be", "are", "has", "have", "had", "not", "but", "or",
               "an", "his", "her", "they", "their", "he", "she", "we", "will", "would", "said",
               "after", "which", "who", "been", "were", "its", "than", "more", "about", "into",
-              "over", "also", "can", "could", "what", "there", "says", "no", "a"),
+              "over", "also", "can", "could", "what", "there", "says", "no", "a",
+              // Frequent English words of the news that other lists hold as function words
+              // ("met" in Dutch, "war" in German): they must not count for those alone.
+              "met", "war", "die", "am"),
           "de",
           Set.of(
               "der", "die", "das", "und", "ist", "nicht", "ein", "eine", "einen", "dem", "den",
@@ -98,7 +101,14 @@ final class Latin {
       }
       letters(w, scores);
     }
-    return EvidenceLanguageDetector.best(scores, Languages.UNKNOWN);
+    String best = EvidenceLanguageDetector.best(scores, Languages.UNKNOWN);
+    // A tie that English is part of goes to English: of the Latin-script languages, it is the
+    // one our readers forward, and its flags (misnamed people, loaded labels) are the ones to show.
+    if (best.equals(Languages.UNKNOWN) && !scores.isEmpty()) {
+      double top = scores.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+      if (top > 0 && scores.getOrDefault(Languages.ENGLISH, 0.0) == top) return Languages.ENGLISH;
+    }
+    return best;
   }
 
   private static void letters(String w, Map<String, Double> scores) {

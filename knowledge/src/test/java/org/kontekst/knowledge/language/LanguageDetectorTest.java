@@ -47,6 +47,15 @@ class LanguageDetectorTest {
   }
 
   @Test
+  void should_not_take_english_news_words_for_dutch_or_german() {
+    // "met" is a Dutch function word, "war" a German one; both are everyday English news words
+    assertEquals("en", detector.detect("Volodymyr Putin met Kim Jong Un in Pyongyang"));
+    assertEquals("en", detector.detect("Putin war crimes in Bucha"));
+    assertEquals("nl", detector.detect("Poetin had een ontmoeting met Kim in Pjongjang en dat is niet nieuw."));
+    assertEquals("de", detector.detect("Der Krieg war nicht vorbei, sagte er am Montag."));
+  }
+
+  @Test
   void should_detect_other_latin_languages_by_their_function_words() {
     assertEquals("de", detector.detect("Der Kreml hat die Vorwürfe zurückgewiesen, und das ist nicht neu."));
     assertEquals("es", detector.detect("El Kremlin niega que sus tropas estén en la zona, según la agencia."));
