@@ -81,8 +81,7 @@ final class CheckCli implements Callable<Integer> {
       System.err.println("give the post as TEXT, or use --jsonl and send one JSON object per line on stdin");
       return 2;
     }
-    ObjectMapper json = new ObjectMapper();
-    ReportJson reports = new ReportJson(json);
+    ReportJson reports = new ReportJson();
     ReplyComposer replies =
         new ReplyComposer(new ReplyRenderer(new Texts(), Clock.systemUTC()), env.llm().contextWriter(Ticker.systemTicker()));
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
@@ -90,13 +89,14 @@ final class CheckCli implements Callable<Integer> {
       double threshold = minScore == null ? engine.threshold() : minScore;
       Checker checker = engine.checker();
       if (!jsonl) {
-        out.println(json.writeValueAsString(answer(checker, reports, replies, new Post("", text, "", ""), threshold)));
+        out.println(answer(checker, reports, replies, new Post("", text, "", ""), threshold));
         return 0;
       }
       var decoder = StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT);
       BufferedReader in = new BufferedReader(new InputStreamReader(System.in, decoder));
+      ObjectMapper json = new ObjectMapper();
       int lineNumber = 0;
       while (true) {
         String line;
@@ -104,7 +104,7 @@ final class CheckCli implements Callable<Integer> {
           line = readBoundedLine(in);
         } catch (CharacterCodingException e) {
           lineNumber++;
-          out.println(json.writeValueAsString(reports.error("", "line " + lineNumber + " is not valid UTF-8: send UTF-8 text")));
+          out.println(reports.error("", "line " + lineNumber + " is not valid UTF-8: send UTF-8 text"));
           // The decoder cannot resynchronise reliably after bad bytes: stop reading, say so.
           System.err.println("stopped at line " + lineNumber + ": input is not valid UTF-8");
           return 1;
@@ -112,7 +112,7 @@ final class CheckCli implements Callable<Integer> {
         if (line == null) break;
         lineNumber++;
         if (line.isBlank()) continue;
-        out.println(json.writeValueAsString(answerLine(checker, reports, replies, json, line, lineNumber, threshold)));
+        out.println(answerLine(checker, reports, replies, json, line, lineNumber, threshold));
       }
       return 0;
     }
@@ -137,7 +137,7 @@ final class CheckCli implements Callable<Integer> {
     return line.toString();
   }
 
-  private Object answerLine(
+  private String answerLine(
       Checker checker,
       ReportJson reports,
       ReplyComposer replies,
@@ -166,7 +166,7 @@ final class CheckCli implements Callable<Integer> {
     return answer(checker, reports, replies, new Post(id, textNode.asText(), "", forward), threshold);
   }
 
-  private Object answer(
+  private String answer(
       Checker checker, ReportJson reports, ReplyComposer replies, Post post, double threshold) {
     try {
       Report report = checker.check(post, top, threshold);

@@ -50,6 +50,12 @@ record EmbeddingSettings(String provider, String model, String tokenizer, String
    * @throws IllegalArgumentException when the settings are incomplete, naming what to set
    */
   Embedder create() {
+    Embedder preloaded = Preload.take(this);
+    return preloaded != null ? preloaded : build();
+  }
+
+  /** As {@link #create()}, never taking the preloaded embedder. */
+  Embedder build() {
     return switch (provider) {
       case "minilm" -> Embedder.defaultModel();
       case "onnx" -> {

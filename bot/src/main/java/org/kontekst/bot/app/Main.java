@@ -29,7 +29,10 @@ import picocli.CommandLine.Command;
 public final class Main {
 
   public static void main(String[] args) {
-    System.exit(run(args));
+    Map<String, String> env = System.getenv();
+    Environment environment = Environment.from(env);
+    Preload.startFor(args, environment.embedding());
+    System.exit(commandLine(environment).execute(args));
   }
 
   /** Runs the command line and returns the exit code, for tests. */
@@ -58,7 +61,10 @@ public final class Main {
 
   /** The command line with its subcommands, built for the given environment variables. */
   static CommandLine commandLine(Map<String, String> env) {
-    Environment environment = Environment.from(env);
+    return commandLine(Environment.from(env));
+  }
+
+  private static CommandLine commandLine(Environment environment) {
     CommandLine.IFactory defaults = CommandLine.defaultFactory();
     CommandLine.IFactory factory =
         new CommandLine.IFactory() {

@@ -87,6 +87,14 @@ public final class Retrieval implements AutoCloseable {
     }
   }
 
+  /**
+   * Reads the lemmatizer's dictionaries (the Ukrainian one is 7 MB) now, beside other start-up
+   * work; every vocabulary loaded later shares them.
+   */
+  public static void preloadDictionaries() {
+    new Lemmatizer();
+  }
+
   /** Loads the bundled alias table plus {@code extraAliases}. */
   public static Vocabulary vocabulary(List<AliasTable.Source> extraAliases) {
     Lemmatizer lemmatizer = new Lemmatizer();
