@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import org.kontekst.bot.bench.CheckBenchmark;
 import org.kontekst.bot.bench.ClusterBenchmark;
+import org.kontekst.bot.bench.ColdStartBenchmark;
 import org.kontekst.bot.bench.TelegramBenchmark;
 import org.kontekst.bot.bench.WebhookBenchmark;
 import org.kontekst.knowledge.wording.WordingBenchmark;
@@ -55,6 +56,20 @@ final class BenchCli implements Callable<Integer> {
   @Option(names = "--webhook-instances", paramLabel = "N", defaultValue = "2", description = "Webhook instances sharing one database, in turn (default 2).")
   private int webhookInstances;
 
+  @Option(
+      names = "--cold-start",
+      paramLabel = "N",
+      defaultValue = "0",
+      description = "Time N cold starts to the first answer on the --kb knowledge base instead (each a fresh JVM).")
+  private int coldStarts;
+
+  @Option(
+      names = "--launcher",
+      paramLabel = "FILE",
+      defaultValue = "kontekst",
+      description = "The launcher script the cold starts also time, when it exists (default ./kontekst).")
+  private Path launcher;
+
   @Option(names = "--cluster", description = "Run the multi-instance proof (PostgreSQL, nginx, separate processes) instead.")
   private boolean cluster;
 
@@ -96,7 +111,7 @@ final class BenchCli implements Callable<Integer> {
   @Option(names = "--cluster-heap", paramLabel = "SIZE", defaultValue = "256m", description = "Each instance's -Xmx (default 256m).")
   private String clusterHeap;
 
-  @Option(names = "--kb", paramLabel = "DIR", defaultValue = "demo/kb", description = "The knowledge base the cluster serves (default demo/kb).")
+  @Option(names = "--kb", paramLabel = "DIR", defaultValue = "demo/kb", description = "The knowledge base the cluster serves and the cold starts check against (default demo/kb).")
   private Path kb;
 
   @Override
@@ -104,6 +119,9 @@ final class BenchCli implements Callable<Integer> {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     if (cluster) {
       return cluster(out);
+    }
+    if (coldStarts != 0) {
+      return coldStart(out);
     }
     if (!Files.isDirectory(shared.resolve("data/clef2020-task2"))) {
       System.err.println(shared + " has no data/clef2020-task2: point --shared at the shared datasets folder");
@@ -145,6 +163,28 @@ final class BenchCli implements Callable<Integer> {
             WebhookBenchmark.run(engine.checker(), engine.threshold(), telegramPosts, telegramRate, texts, instances);
         out.printf("webhook end to end   %s (offered %d/s, %d instance(s) on one H2 file)%n", w, telegramRate, instances);
       }
+    }
+    return 0;
+  }
+
+  private Integer coldStart(PrintStream out) throws Exception {
+    if (coldStarts < 0) {
+      System.err.println("--cold-start must be a number of runs, 1 or more");
+      return 2;
+    }
+    if (!Files.isDirectory(kb)) {
+      System.err.println(kb + " is not a folder: point --kb at a knowledge base (the demo's is demo/kb)");
+      return 2;
+    }
+    List<ColdStartBenchmark.Variant> variants = new ArrayList<>();
+    variants.add(ColdStartBenchmark.plainJava());
+    if (Files.isRegularFile(launcher)) {
+      variants.add(ColdStartBenchmark.launcher(launcher));
+    } else {
+      System.err.println("no launcher at " + launcher + ": timing java -jar only");
+    }
+    for (ColdStartBenchmark.Result r : ColdStartBenchmark.run(kb, coldStarts, variants, System.err)) {
+      out.printf("cold start           %s%n", r);
     }
     return 0;
   }
