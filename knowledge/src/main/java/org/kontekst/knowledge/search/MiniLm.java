@@ -47,6 +47,10 @@ final class MiniLm implements EmbeddingModel {
         OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
       options.setIntraOpNumThreads(threads);
       options.setInterOpNumThreads(1);
+      // Pool threads that spin between operators keep a core busy while the other texts of a busy
+      // bot wait for it: without spinning, 1,267 distinct posts went through end to end at 129
+      // posts/s instead of 114, and a lone check's p50 stayed the same (p99 27 ms instead of 38).
+      options.addConfigEntry("session.intra_op.allow_spinning", "0");
       this.environment = OrtEnvironment.getEnvironment();
       this.session = environment.createSession(weights.readAllBytes(), options);
       this.typeIds = session.getInputNames().contains("token_type_ids");
