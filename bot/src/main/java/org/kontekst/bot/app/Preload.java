@@ -36,9 +36,8 @@ final class Preload {
     if (!STARTED.compareAndSet(null, new Started(settings, embedder))) return;
     daemon("kontekst-preload-model", () -> {
       try {
-        Embedder loaded = settings.build();
-        loaded.embed("warm-up");
-        embedder.complete(loaded);
+        // Not warmed up here: the engine does that with whichever embedder it is handed.
+        embedder.complete(settings.build());
       } catch (RuntimeException | Error e) {
         embedder.completeExceptionally(e);
       }

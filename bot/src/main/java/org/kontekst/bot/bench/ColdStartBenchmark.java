@@ -118,7 +118,7 @@ public final class ColdStartBenchmark {
       out.transferTo(Writer.nullWriter());
       if (!process.waitFor(2, TimeUnit.MINUTES)) {
         process.destroyForcibly();
-        throw new IOException(String.join(" ", arguments.subList(0, 1)) + " did not finish in 2 minutes");
+        throw new IOException(variant.label() + " " + arguments.get(0) + " did not finish in 2 minutes");
       }
       double exited = (System.nanoTime() - start) / 1e6;
       if (process.exitValue() != 0) {

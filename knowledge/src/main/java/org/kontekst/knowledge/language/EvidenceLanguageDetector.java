@@ -160,6 +160,14 @@ final class EvidenceLanguageDetector implements LanguageDetector {
 
   /** The language with the highest score, or {@code fallback} when nothing scored. */
   static String best(Map<String, Double> scores, String fallback) {
+    return best(scores, fallback, null);
+  }
+
+  /**
+   * As {@link #best(Map, String)}, except that a tie for the highest score that {@code preferred}
+   * is part of goes to {@code preferred} (null: no preference).
+   */
+  static String best(Map<String, Double> scores, String fallback, String preferred) {
     String best = fallback;
     double bestScore = 0;
     boolean tie = false;
@@ -172,8 +180,9 @@ final class EvidenceLanguageDetector implements LanguageDetector {
         tie = true;
       }
     }
+    if (!tie) return best;
     // A tie is no evidence either way; the fallback is the caller's prior, not map order.
-    return tie ? fallback : best;
+    return preferred != null && bestScore > 0 && scores.getOrDefault(preferred, 0.0) == bestScore ? preferred : fallback;
   }
 
   static Map<String, Double> scores() {

@@ -101,14 +101,9 @@ final class Latin {
       }
       letters(w, scores);
     }
-    String best = EvidenceLanguageDetector.best(scores, Languages.UNKNOWN);
     // A tie that English is part of goes to English: of the Latin-script languages, it is the
     // one our readers forward, and its flags (misnamed people, loaded labels) are the ones to show.
-    if (best.equals(Languages.UNKNOWN) && !scores.isEmpty()) {
-      double top = scores.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
-      if (top > 0 && scores.getOrDefault(Languages.ENGLISH, 0.0) == top) return Languages.ENGLISH;
-    }
-    return best;
+    return EvidenceLanguageDetector.best(scores, Languages.UNKNOWN, Languages.ENGLISH);
   }
 
   private static void letters(String w, Map<String, Double> scores) {
