@@ -1,5 +1,6 @@
 package org.kontekst.bot.app;
 
+import java.time.Duration;
 import java.util.Map;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -32,7 +33,9 @@ public final class Main {
     Map<String, String> env = System.getenv();
     Environment environment = Environment.from(env);
     Preload.startFor(args, environment.embedding());
-    System.exit(commandLine(environment).execute(args));
+    int code = commandLine(environment).execute(args);
+    Preload.settle(Duration.ofSeconds(30));
+    System.exit(code);
   }
 
   /** Runs the command line and returns the exit code, for tests. */
