@@ -91,7 +91,7 @@ final class BenchCli implements Callable<Integer> {
       paramLabel = "F",
       split = ",",
       defaultValue = "0,0.1",
-      description = "One run per fraction of sendMessage calls failed with 429 or 5xx (default 0,0.1: a clean run, then 10%).")
+      description = "One run per fraction of sendMessage calls failed with 429 or 5xx (default 0,0.1: a clean run, then 10%%).")
   private List<Double> clusterFailures;
 
   @Option(
