@@ -70,6 +70,18 @@ class RetrievalTest {
   }
 
   @Test
+  void should_embed_a_post_without_its_links() {
+    assertEquals("Troops crossed the river . Video: and more in",
+        Retrieval.forEmbedding("Troops crossed the river https://t.co/AbC12x . Video: pic.twitter.com/Xy9Zq1"
+            + " and more in t.me/some_channel/123").replaceAll("\\s+", " "));
+    // Not links: a fraction, a unit, an abbreviation, a sentence end before a slash-free word.
+    String kept = "1.5/2 of km/h in the U.S./Mexico border area. Next/previous";
+    assertEquals(kept, Retrieval.forEmbedding(kept));
+    String unbroken = "a".repeat(20_000) + ".b";
+    assertEquals(unbroken, Retrieval.forEmbedding(unbroken));
+  }
+
+  @Test
   void should_not_match_a_post_too_short_to_be_specific() {
     assertEquals("", top("Putin Kim treaty Pyongyang", "en"));
     assertFalse(retrieval.find("Putin Kim treaty Pyongyang", "en", 3, 0).isEmpty(),
