@@ -118,9 +118,6 @@ final class BenchCli implements Callable<Integer> {
   @Option(names = "--kb", paramLabel = "DIR", defaultValue = "demo/kb", description = "The knowledge base the cluster serves and the cold starts check against (default demo/kb).")
   private Path kb;
 
-  /** Posts through the bot, untimed, before the end-to-end runs. */
-  private static final int WARM_UP_POSTS = 300;
-
   @Override
   public Integer call() throws Exception {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
@@ -158,19 +155,14 @@ final class BenchCli implements Callable<Integer> {
     }
     try (Engine engine = Engine.open(dir, env.embedding()::create)) {
       List<String> texts = CheckBenchmark.posts(shared);
-      // A bot that has just started is slower for its first seconds (the JIT, the model's second
-      // session loading on the first overlap); a bot in service is not. An untimed run first.
-      TelegramBenchmark.run(engine.checker(), engine.threshold(), Math.min(telegramPosts, WARM_UP_POSTS), telegramRate, texts);
-      // Each end-to-end run starts with no cached answers, or a later run would find the posts of
-      // an earlier one answered.
-      engine.forgetAnswers();
+      // Each run warms its bot up, then forgets the answers, so every measured post is checked.
       TelegramBenchmark.Result t =
-          TelegramBenchmark.run(engine.checker(), engine.threshold(), telegramPosts, telegramRate, texts);
+          TelegramBenchmark.run(engine.checker(), engine.threshold(), telegramPosts, telegramRate, texts, engine::forgetAnswers);
       out.printf("telegram end to end  %s (offered %d/s, real engine, distinct posts)%n", t, telegramRate);
       for (int instances = 1; instances <= webhookInstances; instances++) {
-        engine.forgetAnswers();
         TelegramBenchmark.Result w =
-            WebhookBenchmark.run(engine.checker(), engine.threshold(), telegramPosts, telegramRate, texts, instances);
+            WebhookBenchmark.run(
+                engine.checker(), engine.threshold(), telegramPosts, telegramRate, texts, instances, engine::forgetAnswers);
         out.printf("webhook end to end   %s (offered %d/s, %d instance(s) on one H2 file)%n", w, telegramRate, instances);
       }
     }

@@ -34,11 +34,13 @@ public final class WebhookBenchmark {
   private WebhookBenchmark() {}
 
   /**
-   * Runs a warm-up of {@code posts / 2} posts, then {@code posts} posts pushed at {@code
-   * ratePerSecond} (0: all at once), and measures the second run.
+   * Warms the bots up as {@link TelegramBenchmark} does, then {@code posts} posts pushed at {@code
+   * ratePerSecond} (0: all at once), and measures the second run; {@code forgetAnswers} empties the
+   * checker's cache in between (see {@link TelegramBenchmark#run(Checker, double, int, int, List, Runnable)}).
    */
   public static TelegramBenchmark.Result run(
-      Checker checker, double threshold, int posts, int ratePerSecond, List<String> texts, int instances)
+      Checker checker, double threshold, int posts, int ratePerSecond, List<String> texts, int instances,
+      Runnable forgetAnswers)
       throws Exception {
     if (instances < 1) {
       throw new IllegalArgumentException("instances must be at least 1: " + instances);
@@ -65,9 +67,7 @@ public final class WebhookBenchmark {
           urls.add(URI.create("http://127.0.0.1:" + bot.port() + WebhookConfig.DEFAULT_PATH));
         }
         api.setWebhook(urls, SECRET, WebhookConfig.DEFAULT_MAX_CONNECTIONS);
-        TelegramBenchmark.Flow flow = new TelegramBenchmark.Flow(api, all(bots), texts);
-        flow.offer(Math.max(10, posts / 2), ratePerSecond, 1_000_000L);
-        return flow.offer(posts, ratePerSecond, 2_000_000L);
+        return new TelegramBenchmark.Flow(api, all(bots), texts).warmUpAndMeasure(posts, ratePerSecond, forgetAnswers);
       } finally {
         bots.forEach(WebhookBot::close);
         connections.forEach(TelegramConnection::close);

@@ -33,9 +33,9 @@ class TelegramBenchmarkRun {
     int posts = Integer.getInteger("kontekst.bench.posts", 3000);
     List<String> texts = List.of("Bucha was staged", "The Kyiv regime is horrifying", "grain deal", "a post about nothing");
     for (int instances : new int[] {1, 2}) {
-      TelegramBenchmark.Result paced = WebhookBenchmark.run(new FakeChecker(), 0.5, posts, rate, texts, instances);
+      TelegramBenchmark.Result paced = WebhookBenchmark.run(new FakeChecker(), 0.5, posts, rate, texts, instances, () -> {});
       System.out.println("webhook, " + instances + " instance(s), offered " + rate + "/s: " + paced);
-      TelegramBenchmark.Result flat = WebhookBenchmark.run(new FakeChecker(), 0.5, posts, 0, texts, instances);
+      TelegramBenchmark.Result flat = WebhookBenchmark.run(new FakeChecker(), 0.5, posts, 0, texts, instances, () -> {});
       System.out.println("webhook, " + instances + " instance(s), all at once: " + flat);
       assertTrue(paced.posts() == posts && flat.posts() == posts);
     }
