@@ -197,12 +197,12 @@ public final class Retrieval implements AutoCloseable {
    */
   public List<Found> find(String text, String language, int max, double minConfidence) {
     // English posts are embedded as they are, at once; others through their English gloss, which
-    // needs the analysis first. Either way the embedding runs beside the lexical searches.
-    boolean english = "en".equals(language);
+    // needs the analysis first. Either way the embedding runs beside the lexical searches. A post
+    // too short to match is not embedded at all: a running embedding cannot be called off.
+    boolean english = "en".equals(language) && (minConfidence <= 0 || TextAnalysis.words(text) >= MIN_WORDS);
     CompletableFuture<float[]> early = english ? embedAsync(forEmbedding(text)) : null;
     Analyzed query = index.analyze(text, language);
     if (minConfidence > 0 && query.words() < MIN_WORDS) {
-      if (early != null) early.cancel(false);
       return List.of();
     }
     CompletableFuture<float[]> vector;

@@ -26,14 +26,24 @@ final class TextAnalysis {
     return aliases;
   }
 
+  /** How many words {@link #analyze} counts in {@code text} ({@link Analyzed#words()}). */
+  static int words(String text) {
+    List<Token> tokens = Tokenizer.tokenize(text);
+    return words(tokens, Token.Script.CYRILLIC) + words(tokens, Token.Script.LATIN);
+  }
+
+  private static int words(List<Token> tokens, Token.Script script) {
+    int n = 0;
+    for (Token t : tokens) {
+      if (t.script() == script) n++;
+    }
+    return n;
+  }
+
   Analyzed analyze(String text, String language) {
     List<Token> tokens = Tokenizer.tokenize(text);
-    int cyrillicWords = 0;
-    int latinWords = 0;
-    for (Token t : tokens) {
-      if (t.script() == Token.Script.CYRILLIC) cyrillicWords++;
-      if (t.script() == Token.Script.LATIN) latinWords++;
-    }
+    int cyrillicWords = words(tokens, Token.Script.CYRILLIC);
+    int latinWords = words(tokens, Token.Script.LATIN);
     Lemmatizer.Mode primary =
         "ru".equals(language) || (!"uk".equals(language) && looksRussian(tokens))
             ? Lemmatizer.Mode.RUSSIAN

@@ -4,8 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.output.Response;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -79,6 +84,30 @@ class RetrievalTest {
     assertEquals(kept, Retrieval.forEmbedding(kept));
     String unbroken = "a".repeat(20_000) + ".b";
     assertEquals(unbroken, Retrieval.forEmbedding(unbroken));
+  }
+
+  @Test
+  void should_not_embed_a_post_too_short_to_match() {
+    AtomicInteger embedded = new AtomicInteger();
+    MiniLm model = new MiniLm(1);
+    EmbeddingModel counting = new EmbeddingModel() {
+      @Override
+      public Response<List<Embedding>> embedAll(List<TextSegment> segments) {
+        embedded.addAndGet(segments.size());
+        return model.embedAll(segments);
+      }
+    };
+    Retrieval counted = Retrieval.open(data.resolve("index-counted"), store.articles(),
+        new Embedder(counting, "counted"), List.of());
+    embedded.set(0);
+    try {
+      assertTrue(counted.find("Putin Kim treaty Pyongyang", "en", 3, counted.threshold()).isEmpty());
+      assertTrue(counted.find("Путін Кім договір", "uk", 3, counted.threshold()).isEmpty());
+      assertFalse(counted.find("Putin Kim treaty Pyongyang", "en", 3, 0).isEmpty(), "ranked when asked to");
+    } finally {
+      counted.close(); // waits for embeddings still running
+    }
+    assertEquals(1, embedded.get(), "only the ranking embedded the short post");
   }
 
   @Test
