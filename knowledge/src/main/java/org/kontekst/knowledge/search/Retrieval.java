@@ -97,8 +97,7 @@ public final class Retrieval implements AutoCloseable {
 
   /** Loads the bundled alias table plus {@code extraAliases}. */
   public static Vocabulary vocabulary(List<AliasTable.Source> extraAliases) {
-    Lemmatizer lemmatizer = new Lemmatizer();
-    return new Vocabulary(new TextAnalysis(lemmatizer, AliasTable.load(lemmatizer, extraAliases)));
+    return vocabulary(extraAliases, Optional.empty());
   }
 
   /**
@@ -106,10 +105,16 @@ public final class Retrieval implements AutoCloseable {
    * start (when running from a jar; see {@link AliasCache}).
    */
   public static Vocabulary vocabulary(List<AliasTable.Source> extraAliases, Path cacheFile) {
-    Optional<AliasCache> cache = AliasCache.forThisBuild(cacheFile);
-    if (cache.isEmpty()) return vocabulary(extraAliases);
+    return vocabulary(extraAliases, AliasCache.forThisBuild(cacheFile));
+  }
+
+  private static Vocabulary vocabulary(List<AliasTable.Source> extraAliases, Optional<AliasCache> cache) {
     Lemmatizer lemmatizer = new Lemmatizer();
-    return new Vocabulary(new TextAnalysis(lemmatizer, AliasTable.load(lemmatizer, extraAliases, cache.get())));
+    AliasTable aliases =
+        cache.isPresent()
+            ? AliasTable.load(lemmatizer, extraAliases, cache.get())
+            : AliasTable.load(lemmatizer, extraAliases);
+    return new Vocabulary(new TextAnalysis(lemmatizer, aliases));
   }
 
   /** Opens the index with a vocabulary loaded beforehand; see {@link #open(Path, ArticleRepository, Embedder, List)}. */
@@ -135,8 +140,7 @@ public final class Retrieval implements AutoCloseable {
    * @throws IllegalArgumentException when an alias source does not parse; nothing changes then
    */
   public synchronized void reloadAliases(List<AliasTable.Source> extraAliases) {
-    Lemmatizer lemmatizer = new Lemmatizer();
-    TextAnalysis analysis = new TextAnalysis(lemmatizer, AliasTable.load(lemmatizer, extraAliases));
+    TextAnalysis analysis = vocabulary(extraAliases).analysis;
     long start = System.nanoTime();
     // The revision before the articles: a write in between is fetched again by the next catch-up.
     long revision = articles.revision();
