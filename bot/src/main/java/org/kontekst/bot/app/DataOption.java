@@ -1,5 +1,6 @@
 package org.kontekst.bot.app;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.kontekst.knowledge.store.StoreConfig;
@@ -36,12 +37,29 @@ final class DataOption {
     return data != null || (env != null && !env.isBlank());
   }
 
+  /**
+   * The data directory.
+   *
+   * @throws IllegalArgumentException when {@code --data} is empty or names something that is not a
+   *     folder
+   */
   Path dataDir() {
+    Path dir;
     if (data != null) {
-      return data;
+      // picocli turns "--data=" into the empty path, which is the current directory.
+      if (data.toString().isBlank()) {
+        throw new IllegalArgumentException("--data is empty: name a folder, e.g. --data data");
+      }
+      dir = data;
+    } else {
+      String env = System.getenv("KONTEKST_DATA");
+      dir = Path.of(env == null || env.isBlank() ? "data" : env);
     }
-    String env = System.getenv("KONTEKST_DATA");
-    return Path.of(env == null || env.isBlank() ? "data" : env);
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw new IllegalArgumentException(
+          dir + " is a file, not a folder: point --data (or KONTEKST_DATA) at a folder, new or existing");
+    }
+    return dir;
   }
 
   /**
@@ -57,6 +75,14 @@ final class DataOption {
   StoreConfig store(Path dataDir, Map<String, String> env) {
     String url = dbUrl != null ? dbUrl : env.get("KONTEKST_DB_URL");
     String user = dbUser != null ? dbUser : env.get("KONTEKST_DB_USER");
+    // StoreConfig takes H2 URLs too, for tests; from outside only PostgreSQL makes sense (an H2
+    // in-memory URL would lose every import, and H2's INIT option runs SQL at connect time).
+    if (url != null && !url.isBlank() && !url.strip().startsWith("jdbc:postgresql:")) {
+      throw new IllegalArgumentException(
+          "the database URL must start with jdbc:postgresql: (e.g. jdbc:postgresql://db.example:5432/kontekst), not: "
+              + StoreConfig.redact(url.strip())
+              + "; leave KONTEKST_DB_URL and --db-url unset for the embedded database in the data directory");
+    }
     return new StoreConfig(dataDir, url, user, env.get("KONTEKST_DB_PASSWORD"));
   }
 }

@@ -2,22 +2,26 @@ package org.kontekst.bot.app;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
-import org.kontekst.knowledge.article.Article;
-import org.kontekst.knowledge.ingest.ArticleExport;
 import java.util.concurrent.Callable;
 import org.kontekst.bot.backup.Backup;
+import org.kontekst.knowledge.article.Article;
+import org.kontekst.knowledge.ingest.ArticleExport;
 import org.kontekst.knowledge.store.KnowledgeStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -61,15 +65,22 @@ final class ExportCli implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
-    Path target = file.toAbsolutePath();
+    Path target = file.toAbsolutePath().normalize();
+    refuseUnsafe(target, data.dataDir().toAbsolutePath().normalize());
     Path dir = target.getParent();
-    if (dir != null) {
-      Files.createDirectories(dir);
+    Path partial;
+    try {
+      if (dir != null) {
+        Files.createDirectories(dir);
+      }
+      partial = Files.createTempFile(dir, ".kontekst-export", ".part");
+    } catch (IOException e) {
+      throw new IllegalArgumentException(
+          "cannot write in " + dir + " (" + reason(e) + "): choose a folder you can write to", e);
     }
-    Path partial = Files.createTempFile(dir, ".kontekst-export", ".part");
     try (KnowledgeStore store = KnowledgeStore.open(data.store())) {
       Map<String, Integer> counts;
-      try (BufferedWriter writer = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+      try (BufferedWriter writer = utf8(partial)) {
         counts = switch (format) {
           case BACKUP -> new Backup(store.dataSource()).export(writer);
           case JSONL -> {
@@ -91,6 +102,42 @@ final class ExportCli implements Callable<Integer> {
     } finally {
       Files.deleteIfExists(partial);
     }
+  }
+
+  /**
+   * Refuses a target that an export must not replace: anything in the data directory (the live
+   * database among it), and anything that exists but is not a regular file (a folder, a symbolic
+   * link, a pipe, a device), which the atomic rename would swap out.
+   */
+  static void refuseUnsafe(Path target, Path dataDir) {
+    if (target.startsWith(dataDir)) {
+      throw new IllegalArgumentException(
+          target + " is inside the data directory " + dataDir + ": write the export somewhere else");
+    }
+    if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+      throw new IllegalArgumentException(
+          target + " exists and is not a regular file (a folder, link, pipe or device): name a new file, or a file to replace");
+    }
+  }
+
+  /**
+   * UTF-8 that writes U+FFFD for half a surrogate pair instead of failing: the importer refuses
+   * them now, but a database may hold one from before, and it must not make every backup fail.
+   */
+  private static BufferedWriter utf8(Path path) throws IOException {
+    CharsetEncoder encoder =
+        StandardCharsets.UTF_8
+            .newEncoder()
+            .onMalformedInput(CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(CodingErrorAction.REPLACE)
+            .replaceWith("\uFFFD".getBytes(StandardCharsets.UTF_8));
+    return new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(path), encoder));
+  }
+
+  private static String reason(IOException e) {
+    if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
+    if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) return f.getReason();
+    return e.getMessage();
   }
 
   static String describe(Map<String, Integer> counts) {

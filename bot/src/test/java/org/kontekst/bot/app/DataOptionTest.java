@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.kontekst.knowledge.store.StoreConfig;
 import picocli.CommandLine;
 
@@ -45,6 +47,28 @@ class DataOptionTest {
     assertEquals("s3cret", fromFlags.password());
     assertTrue(fromFlags.shared());
     assertFalse(fromFlags.toString().contains("s3cret"), "the password is never printed");
+  }
+
+  @Test
+  void should_refuse_an_h2_url_from_outside(@TempDir Path dir) {
+    // An in-memory database would take an import and lose it; INIT would run SQL at connect time.
+    for (String url : new String[] {"jdbc:h2:mem:kb", "jdbc:h2:" + dir + "/x;INIT=RUNSCRIPT FROM 'x.sql'"}) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> parse("--db-url", url).store(dir, Map.of()));
+      assertTrue(e.getMessage().contains("jdbc:postgresql:"), e.getMessage());
+    }
+  }
+
+  @Test
+  void should_refuse_an_empty_data_option_or_a_file_as_the_data_directory(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("afile"), "x");
+    IllegalArgumentException empty = assertThrows(IllegalArgumentException.class, () -> parse("--data=").dataDir());
+    IllegalArgumentException notAFolder =
+        assertThrows(IllegalArgumentException.class, () -> parse("--data", file.toString()).dataDir());
+
+    assertTrue(empty.getMessage().contains("--data is empty"), empty.getMessage());
+    assertTrue(notAFolder.getMessage().contains("is a file, not a folder"), notAFolder.getMessage());
+    assertEquals(dir.resolve("new"), parse("--data", dir.resolve("new").toString()).dataDir());
   }
 
   @Test

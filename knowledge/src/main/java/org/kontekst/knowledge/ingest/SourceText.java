@@ -9,7 +9,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Turns the bytes of an input into text the parsers can trust: strict UTF-8, no byte-order mark,
- * {@code \n} line ends, and no control characters. Every refusal names the line.
+ * {@code \n} line ends, no control characters and no half surrogate pairs. Every refusal names the
+ * line.
  */
 final class SourceText {
   private SourceText() {}
@@ -58,6 +59,19 @@ final class SourceText {
       char c = s.charAt(i);
       if (c == '\n') {
         line++;
+      } else if (Character.isSurrogate(c)) {
+        // A pair is one character; half of one (a JSON escape of one half alone) is none, and
+        // cannot be written back out as UTF-8: an export would fail on it.
+        if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+          i++;
+        } else {
+          throw new ImportException(
+              line,
+              String.format(
+                  "\\u%04X is half of a UTF-16 surrogate pair, not a character; write the character"
+                      + " itself, or both halves of its escape",
+                  (int) c));
+        }
       } else if (c != '\t' && (c < 0x20 || (c >= 0x7F && c <= 0x9F))) {
         throw new ImportException(
             line,

@@ -275,6 +275,8 @@ class ArticleImporterTest {
         new Case("{\"id\":\"x\",\"title\":7,\"body\":\"b\"}", "must be a string"),
         new Case("{\"id\":\"x\",\"id\":\"y\",\"title\":\"t\",\"body\":\"b\"}", "Duplicate field"),
         new Case("{\"id\":\"x\",\"title\":\"t\",\"body\":\"b\\u0000\"}", "control character"),
+        new Case("{\"id\":\"x\",\"title\":\"Dam \\ud800\",\"body\":\"b\"}", "half of a UTF-16 surrogate pair"),
+        new Case("{\"id\":\"x\",\"title\":\"t\",\"body\":\"\\udc00b\"}", "half of a UTF-16 surrogate pair"),
         new Case("{\"id\":\"x\",\"title\":\"t\",\"body\":\"b\",\"published\":\"06/06/2023\"}", "YYYY-MM-DD"));
     for (Case c : cases) {
       Path file = write("case.jsonl", "{\"id\":\"fine\",\"title\":\"t\",\"body\":\"b\"}\n" + c.line() + "\n");
@@ -283,6 +285,13 @@ class ArticleImporterTest {
       assertTrue(failure.message().contains(c.says()), c.line() + " -> " + failure.describe());
     }
     assertTrue(articles.find("fine").isEmpty());
+  }
+
+  @Test
+  void should_keep_a_character_written_as_both_halves_of_its_escape() throws IOException {
+    assertInstanceOf(ImportOutcome.Imported.class,
+        importer(T1).importFile(write("pair.jsonl", "{\"id\":\"pair\",\"title\":\"Grin \\ud83d\\ude00\",\"body\":\"b\"}\n")));
+    assertEquals("Grin \ud83d\ude00", articles.find("pair").orElseThrow().title());
   }
 
   @Test
