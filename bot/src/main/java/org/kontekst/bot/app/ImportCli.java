@@ -75,6 +75,9 @@ final class ImportCli implements Callable<Integer> {
     int skipped = 0;
     StoreConfig where = data.store();
     try (KnowledgeStore store = KnowledgeStore.open(where)) {
+      // "ok" is printed when a file's transaction commits; it must then be on disk, not only in
+      // H2's write-behind buffer, or a crash right after it loses the file.
+      store.syncEachCommit();
       ArticleImporter importer = new ArticleImporter(store.articles(), LanguageDetector.standard());
       List<ImportOutcome> outcomes = importer.importPaths(paths, outcome -> out.println(line(outcome)));
       for (ImportOutcome outcome : outcomes) {
@@ -107,6 +110,7 @@ final class ImportCli implements Callable<Integer> {
   private int restore(Path backup, PrintWriter out, PrintWriter err) {
     try (KnowledgeStore store = KnowledgeStore.open(data.store());
         BufferedReader in = Files.newBufferedReader(backup, StandardCharsets.UTF_8)) {
+      store.syncEachCommit();
       Map<String, Integer> counts = new Backup(store.dataSource()).restore(in);
       out.println("restored " + ExportCli.describe(counts) + " from " + backup);
       out.flush();
