@@ -3,14 +3,15 @@ package org.kontekst.bot.app;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
+import com.github.benmanes.caffeine.cache.Ticker;
+import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.kontekst.bot.render.ReplyComposer;
@@ -92,25 +93,30 @@ final class CheckCli implements Callable<Integer> {
         out.println(answer(checker, reports, replies, new Post("", text, "", ""), threshold));
         return 0;
       }
-      var decoder = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT);
-      BufferedReader in = new BufferedReader(new InputStreamReader(System.in, decoder));
+      InputStream in = new BufferedInputStream(System.in);
       ObjectMapper json = new ObjectMapper();
       int lineNumber = 0;
-      while (true) {
+      byte[] bytes;
+      while ((bytes = readBoundedLine(in)) != null) {
+        lineNumber++;
+        if (bytes.length > MAX_LINE) {
+          out.println(reports.error("", "line " + lineNumber + " is longer than " + MAX_LINE + " bytes: send a shorter post"));
+          continue;
+        }
         String line;
         try {
-          line = readBoundedLine(in);
+          // Each line decoded on its own: a bad byte spoils its line only ('\n' never occurs
+          // inside a UTF-8 sequence, so lines split cleanly whatever they hold).
+          line = StandardCharsets.UTF_8.newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
         } catch (CharacterCodingException e) {
-          lineNumber++;
           out.println(reports.error("", "line " + lineNumber + " is not valid UTF-8: send UTF-8 text"));
-          // The decoder cannot resynchronise reliably after bad bytes: stop reading, say so.
-          System.err.println("stopped at line " + lineNumber + ": input is not valid UTF-8");
-          return 1;
+          continue;
         }
-        if (line == null) break;
-        lineNumber++;
+        if (lineNumber == 1 && line.startsWith("\uFEFF")) line = line.substring(1); // a byte-order mark
         if (line.isBlank()) continue;
         out.println(answerLine(checker, reports, replies, json, line, lineNumber, threshold));
       }
@@ -119,22 +125,23 @@ final class CheckCli implements Callable<Integer> {
   }
 
   /**
-   * Reads one line, keeping at most {@link #MAX_LINE} + 1 characters of it (the rest is skipped),
-   * so a hostile gigabyte-long line cannot exhaust the heap. Returns null at the end of input.
+   * Reads one line's bytes, keeping at most {@link #MAX_LINE} + 1 bytes of it (the rest is
+   * skipped), so a hostile gigabyte-long line cannot exhaust the heap. Returns null at the end of
+   * input.
    */
-  static String readBoundedLine(BufferedReader in) throws IOException {
-    StringBuilder line = new StringBuilder();
+  static byte[] readBoundedLine(InputStream in) throws IOException {
+    java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
     int c;
     boolean any = false;
     while ((c = in.read()) != -1) {
       any = true;
       if (c == '\n') break;
-      if (line.length() <= MAX_LINE) line.append((char) c);
+      if (line.size() <= MAX_LINE) line.write(c);
     }
     if (!any) return null;
-    int end = line.length();
-    if (end > 0 && line.charAt(end - 1) == '\r') line.setLength(end - 1);
-    return line.toString();
+    byte[] bytes = line.toByteArray();
+    int end = bytes.length;
+    return end > 0 && bytes[end - 1] == '\r' ? java.util.Arrays.copyOf(bytes, end - 1) : bytes;
   }
 
   private String answerLine(

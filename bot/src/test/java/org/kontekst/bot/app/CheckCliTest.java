@@ -122,10 +122,25 @@ class CheckCliTest {
   }
 
   @Test
-  void should_report_bad_utf8_on_stdin_without_crashing() throws Exception {
-    byte[] bad = {'{', '"', 't', 'e', 'x', 't', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}', '\n'};
-    List<JsonNode> out = run(bad, "--jsonl");
-    assertEquals(1, out.size());
-    assertTrue(out.get(0).has("error"));
+  void should_report_bad_utf8_on_its_own_line_and_go_on() throws Exception {
+    java.io.ByteArrayOutputStream stdin = new java.io.ByteArrayOutputStream();
+    // A byte-order mark first, as Windows editors write it; 200 good lines; one bad; two good.
+    stdin.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+    for (int i = 1; i <= 200; i++) {
+      stdin.writeBytes(("{\"id\":\"g" + i + "\",\"text\":\"Пост номер " + i + " про погоду\"}\n").getBytes(StandardCharsets.UTF_8));
+    }
+    stdin.writeBytes(new byte[] {'{', '"', 't', 'e', 'x', 't', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}', '\n'});
+    stdin.writeBytes("{\"id\":\"after1\",\"text\":\"one more\"}\r\n{\"id\":\"after2\",\"text\":\"and another\"}".getBytes(StandardCharsets.UTF_8));
+
+    List<JsonNode> out = run(stdin.toByteArray(), "--jsonl");
+
+    assertEquals(203, out.size());
+    for (int i = 0; i < 200; i++) {
+      assertEquals("g" + (i + 1), out.get(i).get("id").asText(), out.get(i).toString());
+      assertFalse(out.get(i).has("error"), out.get(i).toString());
+    }
+    assertTrue(out.get(200).get("error").asText().contains("line 201 is not valid UTF-8"), out.get(200).toString());
+    assertEquals("after1", out.get(201).get("id").asText());
+    assertEquals("after2", out.get(202).get("id").asText());
   }
 }
