@@ -70,12 +70,17 @@ final class CheckCli implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (top < 0) {
-      System.err.println("--top must be 0 or more");
+    if (top < 1) {
+      // With no room for a match the reply would say that nothing was found, which is not so.
+      System.err.println("--top must be 1 or more");
       return 2;
     }
-    if (minScore != null && (minScore < 0 || minScore > 1)) {
+    if (minScore != null && !(minScore >= 0 && minScore <= 1)) { // NaN too
       System.err.println("--min-score must be between 0 and 1");
+      return 2;
+    }
+    if (org.kontekst.bot.chat.InterfaceLanguage.parse(interfaceLanguage).isEmpty()) {
+      System.err.println("--lang must be en or uk, not " + interfaceLanguage);
       return 2;
     }
     if (!jsonl && text == null) {

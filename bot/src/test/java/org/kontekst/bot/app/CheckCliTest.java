@@ -122,6 +122,16 @@ class CheckCliTest {
   }
 
   @Test
+  void should_refuse_options_that_would_give_a_misleading_answer() {
+    String post = "Путін підписав у Пхеньяні договір з Кім Чен Ином";
+    for (String[] options : new String[][] {
+        {"--top", "0"}, {"--top", "-1"}, {"--min-score", "NaN"}, {"--min-score", "1.5"}, {"--lang", "xx"}}) {
+      int code = Main.commandLine(Map.of()).execute("check", "--data", data.toString(), options[0], options[1], post);
+      assertEquals(2, code, String.join(" ", options));
+    }
+  }
+
+  @Test
   void should_report_bad_utf8_on_its_own_line_and_go_on() throws Exception {
     java.io.ByteArrayOutputStream stdin = new java.io.ByteArrayOutputStream();
     // A byte-order mark first, as Windows editors write it; 200 good lines; one bad; two good.
