@@ -1,7 +1,10 @@
 package org.kontekst.bot.app;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Map;
+import org.kontekst.knowledge.store.StoreException;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -50,16 +53,45 @@ public final class Main {
 
   /**
    * The outer edge of every command: a failure is told in one line that says what is wrong, never
-   * as a stack trace. Bad configuration or input exits 2; anything else 1, logged in full.
+   * as a stack trace. Bad configuration or input exits 2. A database or file that cannot be used
+   * (unreachable, unwritable, locked) exits 1 with the reasons of its causes, and its stack trace
+   * at debug level only; anything else, a bug, exits 1 logged in full.
    */
   private static int failed(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
+    String name = command.getCommandName();
     if (e instanceof IllegalArgumentException) {
-      command.getErr().println("kontekst " + command.getCommandName() + ": " + e.getMessage());
+      command.getErr().println("kontekst " + name + ": " + e.getMessage());
       return 2;
     }
-    LoggerFactory.getLogger(Main.class).error("{} failed", command.getCommandName(), e);
-    command.getErr().println("kontekst " + command.getCommandName() + ": " + e);
+    if (e instanceof StoreException || e instanceof IOException || e instanceof UncheckedIOException) {
+      LoggerFactory.getLogger(Main.class).debug("{} failed", name, e);
+      command.getErr().println("kontekst " + name + ": " + reasons(e));
+      command.getErr().println("(" + LogSetup.LEVEL_VARIABLE + "=debug shows where it failed)");
+      return 1;
+    }
+    LoggerFactory.getLogger(Main.class).error("{} failed", name, e);
+    command.getErr().println("kontekst " + name + ": " + e);
     return 1;
+  }
+
+  /** The messages of {@code e} and its causes, each once: "cannot open X: permission denied: Y". */
+  static String reasons(Throwable e) {
+    StringBuilder out = new StringBuilder();
+    int depth = 0;
+    for (Throwable t = e; t != null && depth < 6; t = t.getCause(), depth++) {
+      String message = t.getMessage();
+      if (t instanceof java.nio.file.AccessDeniedException) {
+        message = "permission denied: " + message;
+      } else if (t instanceof java.nio.file.NoSuchFileException) {
+        message = "no such file: " + message;
+      } else if (message == null || message.isBlank()) {
+        message = t.getClass().getSimpleName();
+      }
+      if (out.indexOf(message) >= 0) continue;
+      if (out.length() > 0) out.append(": ");
+      out.append(message);
+    }
+    return out.toString();
   }
 
   /** The command line with its subcommands, built for the given environment variables. */
