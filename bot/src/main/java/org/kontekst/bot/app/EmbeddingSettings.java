@@ -61,7 +61,17 @@ record EmbeddingSettings(String provider, String model, String tokenizer, String
       case "onnx" -> {
         Path model = requirePath(this.model, "KONTEKST_EMBEDDING_MODEL", "the .onnx model file");
         Path tokens = requirePath(tokenizer, "KONTEKST_EMBEDDING_TOKENIZER", "the model's tokenizer.json");
-        EmbeddingModel onnx = new OnnxEmbeddingModel(model, tokens, PoolingMode.MEAN);
+        EmbeddingModel onnx;
+        try {
+          onnx = new OnnxEmbeddingModel(model, tokens, PoolingMode.MEAN);
+        } catch (RuntimeException e) {
+          // ONNX Runtime's protobuf error, or the tokenizer's JSON error, wrapped bare.
+          throw new IllegalArgumentException(
+              "cannot load " + model + " with " + tokens + " as an ONNX embedding model and its tokenizer: "
+                  + Main.reasons(e) + "; set KONTEKST_EMBEDDING_MODEL to a .onnx file and KONTEKST_EMBEDDING_TOKENIZER"
+                  + " to its tokenizer.json",
+              e);
+        }
         yield new Embedder(onnx, "onnx:" + model.getFileName());
       }
       case "ollama" -> {

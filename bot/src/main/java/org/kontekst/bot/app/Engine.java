@@ -174,7 +174,15 @@ public final class Engine implements AutoCloseable {
         starting.submit(
             () -> {
               Embedder e = embedderSupplier.get();
-              e.embed("warm-up");
+              try {
+                e.embed("warm-up");
+              } catch (RuntimeException failed) {
+                // A remote model that does not answer (LangChain4j wraps the ConnectException in a
+                // bare RuntimeException) must be told as such, not as an internal error.
+                throw new java.io.UncheckedIOException(
+                    new java.io.IOException("the embedding model " + e.name() + " did not answer its first text: "
+                        + Main.reasons(failed) + "; check KONTEKST_EMBEDDING_URL and that the model server runs", failed));
+              }
               return e;
             });
     Future<Retrieval.Vocabulary> vocabulary =

@@ -50,6 +50,13 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
     root.addAppender(stderr);
     context.getLogger("org.kontekst").setLevel(level(kontekstLevel));
     context.getLogger("org.telegram").setLevel(Level.WARN);
+    // LangChain4j logs every retry of a model call as a warning with a full stack trace; the call's
+    // final failure is told by the code that made it.
+    context.getLogger("dev.langchain4j.internal.RetryUtils").setLevel(Level.ERROR);
+    if (kontekstLevel != null && !kontekstLevel.isBlank() && Level.toLevel(kontekstLevel.trim(), null) == null) {
+      context.getLogger(LogSetup.class).warn(
+          "{}={} is not a level (ERROR, WARN, INFO, DEBUG, TRACE): logging at INFO", LEVEL_VARIABLE, kontekstLevel);
+    }
   }
 
   /** The named level, or INFO when the name is missing or not a level. */

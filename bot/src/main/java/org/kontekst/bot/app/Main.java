@@ -63,7 +63,7 @@ public final class Main {
       command.getErr().println("kontekst " + name + ": " + e.getMessage());
       return 2;
     }
-    if (e instanceof StoreException || e instanceof IOException || e instanceof UncheckedIOException) {
+    if (environmental(e)) {
       LoggerFactory.getLogger(Main.class).debug("{} failed", name, e);
       command.getErr().println("kontekst " + name + ": " + reasons(e));
       command.getErr().println("(" + LogSetup.LEVEL_VARIABLE + "=debug shows where it failed)");
@@ -74,12 +74,27 @@ public final class Main {
     return 1;
   }
 
+  /**
+   * Whether {@code e} or one of its causes is the store's or input and output's: a database, file
+   * or server that cannot be used, which the person can mend, not a bug.
+   */
+  static boolean environmental(Throwable e) {
+    int depth = 0;
+    for (Throwable t = e; t != null && depth < 10; t = t.getCause(), depth++) {
+      if (t instanceof StoreException || t instanceof IOException || t instanceof UncheckedIOException) return true;
+    }
+    return false;
+  }
+
   /** The messages of {@code e} and its causes, each once: "cannot open X: permission denied: Y". */
   static String reasons(Throwable e) {
     StringBuilder out = new StringBuilder();
     int depth = 0;
     for (Throwable t = e; t != null && depth < 6; t = t.getCause(), depth++) {
       String message = t.getMessage();
+      if (t.getCause() != null && t.getCause().toString().equals(message)) {
+        continue; // a wrapper that says only what it wraps
+      }
       if (t instanceof java.nio.file.AccessDeniedException) {
         message = "permission denied: " + message;
       } else if (t instanceof java.nio.file.NoSuchFileException) {

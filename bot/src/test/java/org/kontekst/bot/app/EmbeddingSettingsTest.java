@@ -90,6 +90,17 @@ class EmbeddingSettingsTest {
   }
 
   @Test
+  void should_say_that_a_file_is_not_an_onnx_model() throws Exception {
+    java.nio.file.Path notAModel = java.nio.file.Files.writeString(data.resolve("model.onnx"), "not protobuf");
+    java.nio.file.Path tokenizer = java.nio.file.Files.writeString(data.resolve("tokenizer.json"), "{}");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> EmbeddingSettings.from(Map.of("KONTEKST_EMBEDDING", "onnx", "KONTEKST_EMBEDDING_MODEL", notAModel.toString(),
+            "KONTEKST_EMBEDDING_TOKENIZER", tokenizer.toString())).build());
+    assertTrue(e.getMessage().contains("cannot load " + notAModel), e.getMessage());
+    assertTrue(e.getMessage().contains("KONTEKST_EMBEDDING_MODEL"), e.getMessage());
+  }
+
+  @Test
   void should_default_to_the_in_process_model() {
     assertEquals("all-minilm-l6-v2-q/256", EmbeddingSettings.from(Map.of()).create().name());
   }

@@ -49,5 +49,8 @@ class FailureMessageTest {
     Exception e = new StoreException("cannot open the database",
         new IOException("cannot open the database", new AccessDeniedException("/data/kontekst.mv.db")));
     assertEquals("cannot open the database: permission denied: /data/kontekst.mv.db", Main.reasons(e));
+    IOException unanswered = new IOException("the model did not answer", new java.net.ConnectException());
+    assertEquals("the model did not answer: ConnectException",
+        Main.reasons(new RuntimeException(new java.io.UncheckedIOException(unanswered))));
   }
 }

@@ -37,6 +37,21 @@ class LogSetupTest {
   }
 
   @Test
+  void saysSoWhenTheLevelIsNotOneAndQuietsLangChainsRetryTraces() {
+    LoggerContext context = new LoggerContext();
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> seen =
+        new ch.qos.logback.core.read.ListAppender<>();
+    seen.setContext(context);
+    seen.start();
+    context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(seen);
+    LogSetup.apply(context, "loud");
+
+    assertEquals(1, seen.list.size());
+    assertTrue(seen.list.get(0).getFormattedMessage().contains("KONTEKST_LOG_LEVEL=loud is not a level"));
+    assertEquals(Level.ERROR, context.getLogger("dev.langchain4j.internal.RetryUtils").getEffectiveLevel());
+  }
+
+  @Test
   void stepsAsideForTheTestsOwnConfigurationFile() {
     // logback-test.xml is on the test class path: the XML configurator must get its turn
     LoggerContext context = new LoggerContext();
