@@ -87,6 +87,10 @@ final class CheckCli implements Callable<Integer> {
       System.err.println("give the post as TEXT, or use --jsonl and send one JSON object per line on stdin");
       return 2;
     }
+    if (jsonl && text != null) {
+      System.err.println("--jsonl reads the posts from stdin: leave out TEXT, or leave out --jsonl");
+      return 2;
+    }
     ReportJson reports = new ReportJson();
     ReplyComposer replies =
         new ReplyComposer(new ReplyRenderer(new Texts(), Clock.systemUTC()), env.llm().contextWriter(Ticker.systemTicker()));
@@ -95,8 +99,14 @@ final class CheckCli implements Callable<Integer> {
       double threshold = minScore == null ? engine.threshold() : minScore;
       Checker checker = engine.checker();
       if (!jsonl) {
-        out.println(answer(checker, reports, replies, new Post("", text, "", ""), threshold));
-        return 0;
+        try {
+          out.println(checked(checker, reports, replies, new Post("", text, "", ""), threshold));
+          return 0;
+        } catch (InvalidPostException e) {
+          // The error object is printed for scripts; the exit code says the post was not checked.
+          out.println(reports.error("", e.getMessage()));
+          return 2;
+        }
       }
       InputStream in = new BufferedInputStream(System.in);
       ObjectMapper json = new ObjectMapper();
@@ -181,10 +191,14 @@ final class CheckCli implements Callable<Integer> {
   private String answer(
       Checker checker, ReportJson reports, ReplyComposer replies, Post post, double threshold) {
     try {
-      Report report = checker.check(post, top, threshold);
-      return reports.of(post.id(), report, replies.plainText(report, interfaceLanguage));
+      return checked(checker, reports, replies, post, threshold);
     } catch (InvalidPostException e) {
       return reports.error(post.id(), e.getMessage());
     }
+  }
+
+  private String checked(Checker checker, ReportJson reports, ReplyComposer replies, Post post, double threshold) {
+    Report report = checker.check(post, top, threshold);
+    return reports.of(post.id(), report, replies.plainText(report, interfaceLanguage));
   }
 }

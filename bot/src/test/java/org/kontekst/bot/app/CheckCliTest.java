@@ -129,6 +129,22 @@ class CheckCliTest {
       int code = Main.commandLine(Map.of()).execute("check", "--data", data.toString(), options[0], options[1], post);
       assertEquals(2, code, String.join(" ", options));
     }
+    assertEquals(2, Main.commandLine(Map.of()).execute("check", "--data", data.toString(), "--jsonl", post));
+  }
+
+  @Test
+  void should_exit_2_with_the_error_object_for_a_post_that_cannot_be_checked() throws Exception {
+    PrintStream oldOut = System.out;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int code;
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      code = Main.commandLine(Map.of()).execute("check", "--data", data.toString(), "   ");
+    } finally {
+      System.setOut(oldOut);
+    }
+    assertEquals(2, code);
+    assertTrue(JSON.readTree(out.toString(StandardCharsets.UTF_8)).has("error"), out.toString(StandardCharsets.UTF_8));
   }
 
   @Test
