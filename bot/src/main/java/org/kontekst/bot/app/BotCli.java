@@ -46,6 +46,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "bot",
+    mixinStandardHelpOptions = true,
     description = {
       "Runs the Telegram bot (long polling, or a webhook with --webhook) until stopped.",
       "Environment: TELEGRAM_BOT_TOKEN (required), TELEGRAM_API_URL (optional Bot API server),",

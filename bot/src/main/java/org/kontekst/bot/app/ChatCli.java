@@ -38,6 +38,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "chat",
+    mixinStandardHelpOptions = true,
     description = {
       "A local console that prints exactly what the bot would send, without Telegram.",
       "Type a post (or /help, /about, ...). Start a line with 'fwd NAME: ' to forward it from NAME.",

@@ -29,6 +29,20 @@ public record ListedSource(Kind kind, String handle, String name, String label, 
       throw new IllegalArgumentException("a label is 1 to 200 characters");
     }
     note = clip(note, 1000);
+    requireOneLine("label", label);
+    requireOneLine("note", note);
+  }
+
+  /** Labels and notes are shown one per line (replies, {@code sources list}, exports). */
+  private static void requireOneLine(String what, String value) {
+    if (value == null) return;
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == '\u2028' || c == '\u2029') {
+        throw new IllegalArgumentException(String.format(
+            "a %s is one line of text: it holds control character U+%04X (a line break or tab?); remove it", what, (int) c));
+      }
+    }
   }
 
   /**

@@ -27,6 +27,9 @@ class HelpTest {
         String usage = sub.getValue().getUsageMessage(CommandLine.Help.Ansi.OFF);
         assertTrue(usage.contains("Usage: kontekst " + sub.getKey()), usage);
         assertFalse(usage.contains("%n"), sub.getKey() + " shows an unformatted description:\n" + usage);
+        if (!sub.getKey().equals("help")) {
+          assertTrue(usage.contains("--help"), sub.getKey() + " takes --help, as every command does:\n" + usage);
+        }
       }
     } finally {
       System.setErr(err);

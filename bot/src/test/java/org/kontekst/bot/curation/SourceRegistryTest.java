@@ -67,6 +67,16 @@ class SourceRegistryTest {
   }
 
   @Test
+  void should_refuse_a_label_or_note_of_more_than_one_line() {
+    for (String bad : List.of("line1\nline2", "a\tb", "a\u2028b")) {
+      IllegalArgumentException label = assertThrows(IllegalArgumentException.class,
+          () -> new ListedSource(ListedSource.Kind.CHANNEL, "ok_chan", "", bad, ""));
+      assertTrue(label.getMessage().contains("a label is one line"), label.getMessage());
+      assertThrows(IllegalArgumentException.class, () -> new ListedSource(ListedSource.Kind.CHANNEL, "ok_chan", "", "l", bad));
+    }
+  }
+
+  @Test
   void should_refuse_handles_that_are_not_usernames_or_domains() {
     for (String bad : List.of("", "a b", "<b>x</b>", "ab", "javascript:alert(1)")) {
       assertThrows(IllegalArgumentException.class, () -> new ListedSource(ListedSource.Kind.CHANNEL, bad, "", "l", ""), bad);
