@@ -358,7 +358,14 @@ public final class Backup {
                 inserts.put(type, ps);
               }
               bind(ps, s, o, number);
-              ps.executeUpdate();
+              try {
+                ps.executeUpdate();
+              } catch (SQLException e) {
+                throw new BackupException(
+                    "line " + number + ": the " + s.type() + " record does not fit the database (" + reason(e)
+                        + "); nothing was restored",
+                    e);
+              }
               counts.merge(type, 1, Integer::sum);
               records++;
             }
@@ -393,6 +400,19 @@ public final class Backup {
       throw new BackupException("nothing was restored: " + e.getMessage(), e);
     }
     return counts;
+  }
+
+  /**
+   * What the database said, without the statement it quotes: a value too long, a duplicate key, a
+   * constraint broken, named by column or constraint.
+   */
+  static String reason(SQLException e) {
+    String m = String.valueOf(e.getMessage());
+    int statement = m.indexOf("; SQL statement:");
+    if (statement >= 0) m = m.substring(0, statement);
+    int newline = m.indexOf('\n');
+    if (newline >= 0) m = m.substring(0, newline);
+    return m.strip();
   }
 
   private static void requireHeader(JsonNode o, int number) {

@@ -288,11 +288,32 @@ class BackupRoundTripTest {
     Path cut = edited(backup, "cut.jsonl", lines -> lines.remove(lines.size() - 1));
     Path unknown = edited(backup, "unknown.jsonl", lines -> lines.add(2, "{\"type\":\"article\",\"id\":\"x\",\"colour\":\"red\"}"));
 
+    int[] articleLine = new int[1];
+    Path tooLong = edited(backup, "long.jsonl", lines -> {
+      for (int i = 0; i < lines.size(); i++) {
+        if (lines.get(i).contains("\"type\":\"article\"")) {
+          try {
+            var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+            var record = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(lines.get(i));
+            record.put("title", "T".repeat(5_000));
+            lines.set(i, mapper.writeValueAsString(record));
+          } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+          articleLine[0] = i + 1;
+          return;
+        }
+      }
+    });
+
     assertEquals(1, run("import", "a", cut.toString()));
     assertEquals(1, run("import", "b", unknown.toString()));
+    assertEquals(1, run("import", "c", tooLong.toString()));
 
     assertTrue(err.toString().contains("it was cut off; nothing was restored"), err.toString());
     assertTrue(err.toString().contains("line 3: unknown field 'colour' in a article record"), err.toString());
+    assertTrue(err.toString().contains("line " + articleLine[0] + ": the article record does not fit the database"), err.toString());
+    assertFalse(err.toString().contains("SQL statement"), err.toString());
     try (KnowledgeStore a = KnowledgeStore.open(store("a"))) {
       assertEquals(List.of(), a.articles().all());
       assertEquals(List.of(), new AuditLog(a.dataSource()).all());
