@@ -115,7 +115,7 @@ final class ChatCli implements Callable<Integer> {
         continue;
       }
       List<Action> actions;
-      if (line.matches("!\\d{1,2}")) {
+      if (line.matches("!\\d{1,9}")) {
         int n = Integer.parseInt(line.substring(1));
         if (n < 1 || n > buttons.size()) {
           out.println("(no button " + n + ")");

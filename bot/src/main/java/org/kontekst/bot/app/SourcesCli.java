@@ -69,7 +69,8 @@ final class SourcesCli implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
       if (!Files.isRegularFile(file)) {
-        throw new IllegalArgumentException("no such file: " + file);
+        throw new IllegalArgumentException(
+            (Files.isDirectory(file) ? file + " is a folder: name the CSV file in it" : "no such file: " + file));
       }
       PrintWriter out = spec.commandLine().getOut();
       try (KnowledgeStore store = KnowledgeStore.open(data.store());
@@ -78,6 +79,9 @@ final class SourcesCli implements Callable<Integer> {
             new SourceRegistry(store.dataSource(), Clock.systemUTC()).importChannels(in, label, note, CLI);
         out.println("imported " + result.stored() + " channels, skipped " + result.skipped());
         result.problems().forEach(p -> out.println("  " + p));
+      } catch (java.nio.charset.CharacterCodingException e) {
+        throw new IllegalArgumentException(
+            file + " is not UTF-8 text: save it as UTF-8 (in a spreadsheet, \"CSV UTF-8\") and import it again", e);
       }
       return 0;
     }

@@ -30,7 +30,7 @@ class ChatCliTest {
                   () -> new KnowledgeSummary(0, List.of(), Optional.empty()), (c, u) -> true,
                   "kontekst_bot", CheckObserver.NONE, Clock.systemUTC(), Ticker.systemTicker()));
       StringWriter out = new StringWriter();
-      String input = "fwd Channel <X>: Bucha lies\n!1\n!3\n!1\n/nonsense\n";
+      String input = "fwd Channel <X>: Bucha lies\n!1\n!3\n!1\n/nonsense\n!999\n";
 
       new ChatCli(Environment.from(java.util.Map.of())).run(conversation.router(), new BufferedReader(new StringReader(input)), new PrintWriter(out));
 
@@ -42,6 +42,7 @@ class ChatCliTest {
       assertTrue(printed.contains("May I tell you here"), printed);
       assertTrue(printed.contains("Sent to volunteers. I'll tell you here"), printed);
       assertTrue(printed.contains("I don't know the command /nonsense"), printed);
+      assertTrue(printed.contains("(no button 999)"), printed);
       assertTrue(conversation.feedback().pending().get(0).text().equals("Bucha lies"), printed);
     }
   }

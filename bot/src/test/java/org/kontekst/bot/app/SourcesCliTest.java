@@ -41,4 +41,21 @@ class SourcesCliTest {
     assertTrue(out.toString().contains("domain\trt.com\tstate-controlled media\t"), out.toString());
     assertEquals(2, run("sources", "add", "--data", data, "--channel", "<x>", "--label", "l"));
   }
+
+  @Test
+  void should_say_what_is_wrong_with_a_folder_or_a_csv_that_is_not_utf8() throws Exception {
+    Path csv = tmp.resolve("cp1251.csv");
+    byte[] header = "name,handle\n".getBytes(StandardCharsets.UTF_8);
+    byte[] row = {(byte) 0xD0, (byte) 0xC8, (byte) 0xC0, ',', 'r', 'i', 'a', 'n', '_', 'r', 'u', '\n'}; // "РИА" in cp1251
+    Files.write(csv, java.nio.ByteBuffer.allocate(header.length + row.length).put(header).put(row).array());
+    String data = tmp.resolve("data").toString();
+
+    assertEquals(2, run("sources", "import", "--data", data, csv.toString(), "--label", "l"));
+    assertEquals(2, run("sources", "import", "--data", data, tmp.toString(), "--label", "l"));
+
+    assertTrue(out.toString().contains("is not UTF-8 text"), out.toString());
+    assertTrue(out.toString().contains("is a folder: name the CSV file in it"), out.toString());
+    assertEquals(0, run("sources", "list", "--data", data));
+    assertTrue(!out.toString().contains("rian_ru"), "nothing was imported:\n" + out);
+  }
 }

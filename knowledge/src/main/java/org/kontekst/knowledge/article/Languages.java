@@ -31,9 +31,27 @@ public final class Languages {
     if (dash > 0) {
       normalized = normalized.substring(0, dash);
     }
-    if (!CODE.matcher(normalized).matches()) {
-      throw new IllegalArgumentException("language must be a code such as en, uk or ru: " + code);
+    if (!CODE.matcher(normalized).matches() || !KNOWN.contains(normalized)) {
+      String hint = normalized.equals("ua") ? " (Ukrainian is uk; UA is the country)" : "";
+      throw new IllegalArgumentException("language must be an ISO 639 code such as en, uk or ru: " + code + hint);
     }
     return normalized;
+  }
+
+  /** ISO 639-1 codes, their ISO 639-2 forms, and {@link #UNKNOWN}. */
+  private static final Set<String> KNOWN = known();
+
+  private static Set<String> known() {
+    Set<String> codes = new java.util.HashSet<>();
+    codes.add(UNKNOWN);
+    for (String two : Locale.getISOLanguages()) {
+      codes.add(two);
+      try {
+        codes.add(new Locale(two).getISO3Language());
+      } catch (java.util.MissingResourceException e) {
+        // a two-letter code without a three-letter form
+      }
+    }
+    return Set.copyOf(codes);
   }
 }
