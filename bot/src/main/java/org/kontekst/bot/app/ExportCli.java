@@ -76,7 +76,7 @@ final class ExportCli implements Callable<Integer> {
       partial = Files.createTempFile(dir, ".kontekst-export", ".part");
     } catch (IOException e) {
       throw new IllegalArgumentException(
-          "cannot write in " + dir + " (" + reason(e) + "): choose a folder you can write to", e);
+          "cannot write in " + dir + " (" + Main.reasons(e) + "): choose a folder you can write to", e);
     }
     try (KnowledgeStore store = KnowledgeStore.open(data.store())) {
       Map<String, Integer> counts;
@@ -132,12 +132,6 @@ final class ExportCli implements Callable<Integer> {
             .onUnmappableCharacter(CodingErrorAction.REPLACE)
             .replaceWith("\uFFFD".getBytes(StandardCharsets.UTF_8));
     return new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(path), encoder));
-  }
-
-  private static String reason(IOException e) {
-    if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
-    if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) return f.getReason();
-    return e.getMessage();
   }
 
   static String describe(Map<String, Integer> counts) {
